@@ -1,0 +1,16 @@
+package org.tandem;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Tandem: a modular monolith. Each top-level package under {@code org.tandem} is a domain
+ * module (see DESIGN.md); {@code platform} holds what every module shares.
+ */
+@SpringBootApplication
+public class TandemApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TandemApplication.class, args);
+    }
+}

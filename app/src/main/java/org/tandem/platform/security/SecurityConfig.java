@@ -1,0 +1,80 @@
+package org.tandem.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    /** bcrypt by default, with the algorithm recorded in each hash so it can be upgraded later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, LoginAttempts attempts) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/programmes/**", "/calls/**", "/login", "/error",
+                                "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html",
+                                "/api/v1/programmes", "/api/v1/programmes/**", "/api/v1/calls", "/api/v1/calls/*")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        .successHandler((req, res, auth) -> {
+                            attempts.succeeded(auth.getName());
+                            String target = req.getParameter("next");
+                            // Only local paths: never an open redirect.
+                            res.sendRedirect(req.getContextPath()
+                                    + (target != null && target.startsWith("/") && !target.startsWith("//") ? target : "/"));
+                        })
+                        .failureHandler((req, res, ex) -> {
+                            attempts.failed(req.getParameter("username"), req.getRemoteAddr());
+                            res.sendRedirect(req.getContextPath()
+                                    + (ex instanceof DisabledException ? "/login?disabled" : "/login?error"));
+                        }))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        (req, res, ex) -> res.sendError(HttpServletResponse.SC_UNAUTHORIZED),
+                        req -> req.getRequestURI().startsWith(req.getContextPath() + "/api/")))
+                // The API is for systems with tokens, not browser sessions; forms keep CSRF.
+                .csrf(c -> c.ignoringRequestMatchers("/api/**"))
+                .addFilterBefore(new RateLimitFilter(attempts), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Refuses a sign-in attempt before the password is even checked when the limit is reached. */
+    static final class RateLimitFilter extends OncePerRequestFilter {
+        private final LoginAttempts attempts;
+
+        RateLimitFilter(LoginAttempts attempts) {
+            this.attempts = attempts;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws ServletException, IOException {
+            if ("POST".equals(req.getMethod()) && (req.getContextPath() + "/login").equals(req.getRequestURI())
+                    && attempts.blocked(req.getParameter("username"), req.getRemoteAddr())) {
+                res.sendRedirect(req.getContextPath() + "/login?locked");
+                return;
+            }
+            chain.doFilter(req, res);
+        }
+    }
+}

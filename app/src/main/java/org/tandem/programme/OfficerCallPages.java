@@ -1,0 +1,139 @@
+package org.tandem.programme;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tandem.platform.security.CurrentUser;
+import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.ConflictException;
+import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.Problems;
+import org.tandem.platform.web.FormErrors;
+
+/** Officers draft, edit and approve calls; every party's approval publishes one. */
+@Controller
+class OfficerCallPages {
+
+    private final Calls calls;
+    private final Programmes programmes;
+
+    OfficerCallPages(Calls calls, Programmes programmes) {
+        this.calls = calls;
+        this.programmes = programmes;
+    }
+
+    @GetMapping("/officer/calls")
+    String list(Model model) {
+        TandemUser me = CurrentUser.require();
+        model.addAttribute("calls", calls.forOfficer(me));
+        model.addAttribute("programmes", programmes.all().stream()
+                .filter(p -> !me.officerParties(p.getId()).isEmpty()).toList());
+        model.addAttribute("programmeOf", (java.util.function.Function<Long, Programme>) programmes::get);
+        model.addAttribute("now", calls.now());
+        return "officer/calls";
+    }
+
+    @GetMapping("/officer/calls/new")
+    String create(@RequestParam long programme, Model model) {
+        Programme p = programmes.get(programme);
+        Calls.requireOfficer(CurrentUser.require(), p);
+        return form(model, p, CallForm.empty(p, defaultZone(p)), null);
+    }
+
+    @PostMapping("/officer/calls/new")
+    String createSubmit(@RequestParam long programme, @ModelAttribute("form") CallForm form, BindingResult errors,
+                        Model model) {
+        Programme p = programmes.get(programme);
+        Problems problems = new Problems();
+        CallInput input = form.toInput(problems);
+        try {
+            problems.throwIfAny();
+            Call call = calls.draft(programme, input, CurrentUser.require());
+            return "redirect:/officer/calls/" + call.getId() + "?created";
+        } catch (InvalidInputException e) {
+            FormErrors.reject(errors, e.problems(), form::formField);
+            return form(model, p, form, null);
+        }
+    }
+
+    @GetMapping("/officer/calls/{id}")
+    String show(@PathVariable long id, Model model) {
+        Call call = calls.get(id);
+        Programme p = programmes.get(call.getProgrammeId());
+        TandemUser me = CurrentUser.require();
+        Calls.requireOfficer(me, p);
+        model.addAttribute("call", call);
+        model.addAttribute("programme", p);
+        model.addAttribute("myParties", me.officerParties(p.getId()));
+        model.addAttribute("now", calls.now());
+        model.addAttribute("status", call.status(calls.now()));
+        return "officer/call";
+    }
+
+    @GetMapping("/officer/calls/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Call call = calls.get(id);
+        Programme p = programmes.get(call.getProgrammeId());
+        Calls.requireOfficer(CurrentUser.require(), p);
+        return form(model, p, CallForm.of(p, call, defaultZone(p)), call);
+    }
+
+    @PostMapping("/officer/calls/{id}/edit")
+    String editSubmit(@PathVariable long id, @ModelAttribute("form") CallForm form, BindingResult errors, Model model) {
+        Call call = calls.get(id);
+        Programme p = programmes.get(call.getProgrammeId());
+        Problems problems = new Problems();
+        CallInput input = form.toInput(problems);
+        try {
+            problems.throwIfAny();
+            calls.update(id, form.getVersion() == null ? -1 : form.getVersion(), input, CurrentUser.require());
+            return "redirect:/officer/calls/" + id + "?saved";
+        } catch (InvalidInputException e) {
+            FormErrors.reject(errors, e.problems(), form::formField);
+            return form(model, p, form, call);
+        } catch (ConflictException e) {
+            errors.reject("error." + e.code());
+            return form(model, p, form, call);
+        }
+    }
+
+    @PostMapping("/officer/calls/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam long party, RedirectAttributes redirect) {
+        Call call = calls.approve(id, party, CurrentUser.require());
+        redirect.addFlashAttribute("notice", call.getPhase() == CallPhase.PUBLISHED ? "call.published" : "call.approved");
+        return "redirect:/officer/calls/" + id;
+    }
+
+    @PostMapping("/officer/calls/{id}/start-evaluation")
+    String startEvaluation(@PathVariable long id) {
+        calls.startEvaluation(id, CurrentUser.require());
+        return "redirect:/officer/calls/" + id;
+    }
+
+    private String form(Model model, Programme p, CallForm form, Call call) {
+        model.addAttribute("programme", p);
+        model.addAttribute("form", form);
+        model.addAttribute("call", call);
+        model.addAttribute("zones", zones(p));
+        return "officer/call-form";
+    }
+
+    private static List<String> zones(Programme p) {
+        List<String> zones = new java.util.ArrayList<>(p.getParties().stream().map(Party::getTimeZone).distinct().toList());
+        zones.add("UTC");
+        return zones;
+    }
+
+    private static String defaultZone(Programme p) {
+        TandemUser me = CurrentUser.require();
+        return p.getParties().stream().filter(pa -> me.officerParties(p.getId()).contains(pa.getId()))
+                .map(Party::getTimeZone).findFirst().orElse("UTC");
+    }
+}

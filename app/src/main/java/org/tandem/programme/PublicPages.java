@@ -1,0 +1,47 @@
+package org.tandem.programme;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** What a visitor reads without signing in: programmes, the decade plan, open and upcoming calls. */
+@Controller
+class PublicPages {
+
+    private final Programmes programmes;
+    private final Calls calls;
+
+    PublicPages(Programmes programmes, Calls calls) {
+        this.programmes = programmes;
+        this.calls = calls;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("programmes", programmes.all());
+        model.addAttribute("calls", calls.openAndUpcoming());
+        model.addAttribute("now", calls.now());
+        model.addAttribute("programmeOf", (java.util.function.Function<Long, Programme>) programmes::get);
+        return "home";
+    }
+
+    @GetMapping("/programmes/{id}")
+    String programme(@PathVariable long id, Model model) {
+        Programme programme = programmes.get(id);
+        model.addAttribute("programme", programme);
+        model.addAttribute("decade", programmes.decade(id));
+        model.addAttribute("calls", calls.ofProgramme(id).stream().filter(c -> c.status(calls.now()).isPublic()).toList());
+        model.addAttribute("now", calls.now());
+        return "programme";
+    }
+
+    @GetMapping("/calls/{id}")
+    String call(@PathVariable long id, Model model) {
+        Call call = calls.getPublic(id);
+        model.addAttribute("call", call);
+        model.addAttribute("programme", programmes.get(call.getProgrammeId()));
+        model.addAttribute("now", calls.now());
+        return "call";
+    }
+}
