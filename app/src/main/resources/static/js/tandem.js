@@ -20,11 +20,15 @@
   }
 
   function tick() {
-    document.querySelectorAll('.countdown[data-deadline]').forEach(function (el) {
-      var left = new Date(el.getAttribute('data-deadline')) - new Date();
+    // The deadline is the reader-zone <time> of the same .deadline block; the format comes translated.
+    document.querySelectorAll('.deadline').forEach(function (box) {
+      var el = box.querySelector('.countdown'), t = box.querySelector('time.reader[datetime]');
+      var fmt = box.querySelector('.countdown-format');
+      if (!el || !t) return;
+      var left = new Date(t.getAttribute('datetime')) - new Date();
       if (left <= 0) { el.textContent = '0'; return; }
       var m = Math.floor(left / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60);
-      el.textContent = (el.getAttribute('data-fmt') || '{0} d {1} h {2} min')
+      el.textContent = (fmt ? fmt.textContent : '{0} d {1} h {2} min')
         .replace('{0}', d).replace('{1}', h).replace('{2}', m % 60);
     });
   }

@@ -110,10 +110,10 @@ public class CallForm {
             z = ZoneId.of("UTC");
         }
         List<CallBudget> list = new ArrayList<>();
-        for (int i = 0; i < budgets.size(); i++) {
-            BudgetRow r = budgets.get(i);
-            list.add(new CallBudget(r.partyId, amount(r.total, "budgets[" + i + "].total", problems),
-                    amount(r.projectCap, "budgets[" + i + "].projectCap", problems),
+        for (BudgetRow r : budgets) {
+            // Named by party code, as the service names them, so one mapping serves both.
+            list.add(new CallBudget(r.partyId, amount(r.total, "budgets[" + r.partyCode + "].total", problems),
+                    amount(r.projectCap, "budgets[" + r.partyCode + "].projectCap", problems),
                     r.currency == null ? null : r.currency.trim().toUpperCase()));
         }
         if (year == null) {

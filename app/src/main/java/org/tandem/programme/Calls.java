@@ -81,6 +81,12 @@ public class Calls {
         return calls.findByProgrammeIdOrderByOpensAtDesc(programmeId);
     }
 
+    /** The problems {@link #draft} would refuse the input for, without storing anything. */
+    @Transactional(readOnly = true)
+    public List<org.tandem.platform.validation.Problem> check(long programmeId, CallInput input) {
+        return CallRules.check(programmes.get(programmeId), input).list();
+    }
+
     @Transactional
     public Call draft(long programmeId, CallInput input, TandemUser user) {
         Programme programme = programmes.get(programmeId);

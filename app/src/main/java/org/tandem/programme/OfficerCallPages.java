@@ -54,7 +54,7 @@ class OfficerCallPages {
         Problems problems = new Problems();
         CallInput input = form.toInput(problems);
         try {
-            problems.throwIfAny();
+            throwWithRules(problems, programme, input);
             Call call = calls.draft(programme, input, CurrentUser.require());
             return "redirect:/officer/calls/" + call.getId() + "?created";
         } catch (InvalidInputException e) {
@@ -92,7 +92,7 @@ class OfficerCallPages {
         Problems problems = new Problems();
         CallInput input = form.toInput(problems);
         try {
-            problems.throwIfAny();
+            throwWithRules(problems, call.getProgrammeId(), input);
             calls.update(id, form.getVersion() == null ? -1 : form.getVersion(), input, CurrentUser.require());
             return "redirect:/officer/calls/" + id + "?saved";
         } catch (InvalidInputException e) {
@@ -115,6 +115,21 @@ class OfficerCallPages {
     String startEvaluation(@PathVariable long id) {
         calls.startEvaluation(id, CurrentUser.require());
         return "redirect:/officer/calls/" + id;
+    }
+
+    /**
+     * When some text could not be parsed, the rules still run on the rest so the officer sees
+     * every problem at once; a field already reported as unreadable is not reported twice.
+     */
+    private void throwWithRules(Problems parse, long programmeId, CallInput input) {
+        if (parse.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> unreadable = new java.util.HashSet<>();
+        parse.list().forEach(p -> unreadable.add(p.field()));
+        calls.check(programmeId, input).stream().filter(p -> !unreadable.contains(p.field()))
+                .forEach(p -> parse.add(p.field(), p.code(), p.args().toArray()));
+        parse.throwIfAny();
     }
 
     private String form(Model model, Programme p, CallForm form, Call call) {

@@ -61,13 +61,12 @@ public class PlanForm {
             problems.add("targetProjects", "validation.integer");
         }
         List<PlanBudget> list = new ArrayList<>();
-        for (int i = 0; i < budgets.size(); i++) {
-            Row r = budgets.get(i);
+        for (Row r : budgets) {
             BigDecimal amount = null;
             try {
                 amount = new BigDecimal(r.amount == null ? "" : r.amount.trim().replace(" ", "").replace(",", ""));
             } catch (NumberFormatException e) {
-                problems.add("budgets[" + i + "].amount", "validation.number");
+                problems.add("budgets[" + r.partyCode + "].amount", "validation.number");
             }
             list.add(new PlanBudget(r.partyId, amount, r.currency == null ? null : r.currency.trim().toUpperCase()));
         }

@@ -26,6 +26,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, LoginAttempts attempts) throws Exception {
+        var signIn = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/programmes/**", "/calls/**", "/login", "/error",
                                 "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
@@ -49,9 +50,14 @@ class SecurityConfig {
                                     + (ex instanceof DisabledException ? "/login?disabled" : "/login?error"));
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        (req, res, ex) -> res.sendError(HttpServletResponse.SC_UNAUTHORIZED),
-                        req -> req.getRequestURI().startsWith(req.getContextPath() + "/api/")))
+                // Systems calling the API get 401; people are sent to the sign-in page.
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
+                    if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+                        res.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                    } else {
+                        signIn.commence(req, res, ex);
+                    }
+                }))
                 // The API is for systems with tokens, not browser sessions; forms keep CSRF.
                 .csrf(c -> c.ignoringRequestMatchers("/api/**"))
                 .addFilterBefore(new RateLimitFilter(attempts), UsernamePasswordAuthenticationFilter.class);
