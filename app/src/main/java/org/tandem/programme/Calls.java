@@ -112,7 +112,7 @@ public class Calls {
             throw new ConflictException("CALL_NOT_DRAFT");
         }
         if (call.getVersion() != expectedVersion) {
-            throw new ConflictException("STALE_VERSION");
+            throw new org.tandem.platform.validation.StaleVersionException(call.getVersion());
         }
         CallRules.check(programme, input).throwIfAny();
         Map<String, Object> before = call.auditState();

@@ -26,9 +26,9 @@ import org.tandem.platform.security.Role;
  */
 @Component
 @Order(10)
-class DemoProgramme implements ApplicationRunner {
+public class DemoProgramme implements ApplicationRunner {
 
-    static final String CODE = "VN-RU-2026";
+    public static final String CODE = "VN-RU-2026";
     private static final Logger log = LoggerFactory.getLogger(DemoProgramme.class);
 
     private final TandemSettings settings;
@@ -144,8 +144,8 @@ class DemoProgramme implements ApplicationRunner {
                 List.of(new NewGrant(Role.PROGRAMME_OFFICER, pid, vn)));
         accounts.ensureDemoAccount("officer.ru", "Ольга Смирнова", "ru",
                 List.of(new NewGrant(Role.PROGRAMME_OFFICER, pid, ru)));
-        accounts.ensureDemoAccount("applicant.vn", "Nguyễn Văn An", "vi", List.of(new NewGrant(Role.APPLICANT, null, null)));
-        accounts.ensureDemoAccount("applicant.ru", "Сергей Иванов", "ru", List.of(new NewGrant(Role.APPLICANT, null, null)));
+        accounts.ensureDemoAccount("applicant.vn", "Nguyễn Văn An", "vi", List.of(new NewGrant(Role.APPLICANT, pid, vn)));
+        accounts.ensureDemoAccount("applicant.ru", "Сергей Иванов", "ru", List.of(new NewGrant(Role.APPLICANT, pid, ru)));
         accounts.ensureDemoAccount("expert.vn", "Lê Minh Tuấn", "vi", List.of(new NewGrant(Role.EXPERT, null, null)));
         accounts.ensureDemoAccount("expert.ru", "Дмитрий Кузнецов", "ru", List.of(new NewGrant(Role.EXPERT, null, null)));
         accounts.ensureDemoAccount("committee.vn", "Phạm Quốc Bảo", "vi",

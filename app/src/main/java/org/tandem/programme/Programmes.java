@@ -94,7 +94,7 @@ public class Programmes {
         AnnualPlan plan = plans.findByProgrammeIdAndYear(programmeId, year)
                 .orElseGet(() -> new AnnualPlan(programmeId, year));
         if (expectedVersion != null && plan.getId() != null && plan.getVersion() != expectedVersion) {
-            throw new ConflictException("STALE_VERSION");
+            throw new org.tandem.platform.validation.StaleVersionException(plan.getVersion());
         }
         Problems p = new Problems();
         if (!programme.coversYear(year)) {

@@ -1,5 +1,6 @@
 /**
- * Joint proposals: one team per party, drafts, attachments, eligibility, submissions with receipts.
- * Module of DESIGN.md; it talks to other modules only through their public services and events.
+ * Joint proposals: one team per party, drafts edited by every team's principal investigator
+ * with optimistic versions, live eligibility, and immutable submissions with receipts. The
+ * public API is {@link org.tandem.proposal.Proposals}.
  */
 package org.tandem.proposal;

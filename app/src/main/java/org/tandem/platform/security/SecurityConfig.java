@@ -25,14 +25,16 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginAttempts attempts) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginAttempts attempts, ApiTokens tokens) throws Exception {
         var signIn = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/programmes/**", "/calls/**", "/login", "/error",
                                 "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html",
-                                "/api/v1/programmes", "/api/v1/programmes/**", "/api/v1/calls", "/api/v1/calls/*")
+                                "/api/v1/programmes", "/api/v1/programmes/**", "/api/v1/auth/token")
+                        .permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
@@ -60,8 +62,34 @@ class SecurityConfig {
                 }))
                 // The API is for systems with tokens, not browser sessions; forms keep CSRF.
                 .csrf(c -> c.ignoringRequestMatchers("/api/**"))
-                .addFilterBefore(new RateLimitFilter(attempts), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new RateLimitFilter(attempts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** {@code Authorization: Bearer <token>} on API requests; a bad token is simply not signed in (then 401). */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+        private final ApiTokens tokens;
+
+        BearerTokenFilter(ApiTokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+                throws ServletException, IOException {
+            String header = req.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                tokens.authenticate(header.substring(7).trim()).ifPresent(user -> {
+                    var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                            .authenticated(user, null, user.getAuthorities());
+                    var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(auth);
+                    org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+                });
+            }
+            chain.doFilter(req, res);
+        }
     }
 
     /** Refuses a sign-in attempt before the password is even checked when the limit is reached. */

@@ -12,6 +12,7 @@ import org.tandem.platform.validation.InvalidInputException;
 import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.platform.validation.NotFoundException;
 import org.tandem.platform.validation.Problem;
+import org.tandem.platform.validation.StaleVersionException;
 
 /** Turns domain exceptions into JSON errors for the API; messages follow Accept-Language. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -43,7 +44,14 @@ class ApiErrors {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e, Locale locale) {
-        return error(HttpStatus.CONFLICT, e.code(), locale);
+        // A stale If-Match is a failed precondition, not a state conflict.
+        return error(e instanceof StaleVersionException ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT,
+                e.code(), locale);
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(Exception e, Locale locale) {
+        return error(HttpStatus.BAD_REQUEST, "BAD_JSON", locale);
     }
 
     private ResponseEntity<ApiError> error(HttpStatus status, String code, Locale locale) {

@@ -1,0 +1,423 @@
+package org.tandem.proposal;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.platform.Hashes;
+import org.tandem.platform.audit.AuditTrail;
+import org.tandem.platform.mail.Outbox;
+import org.tandem.platform.security.Grant;
+import org.tandem.platform.security.Role;
+import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.ConflictException;
+import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.NotAllowedException;
+import org.tandem.platform.validation.NotFoundException;
+import org.tandem.platform.validation.Problems;
+import org.tandem.platform.validation.StaleVersionException;
+import org.tandem.programme.Call;
+import org.tandem.programme.CallStatus;
+import org.tandem.programme.Calls;
+import org.tandem.programme.Party;
+import org.tandem.programme.Programme;
+import org.tandem.programme.Programmes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Joint proposals from the first draft to the last submitted version. Who may see a proposal:
+ * the principal investigators of its teams and the officers of its programme; to anyone else
+ * it does not exist (404), so its existence does not leak.
+ */
+@Service
+public class Proposals {
+
+    public static final String AUDIT_TYPE = "Proposal";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ProposalRepository proposals;
+    private final Submissions submissions;
+    private final Calls calls;
+    private final Programmes programmes;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Proposals(ProposalRepository proposals, Submissions submissions, Calls calls, Programmes programmes,
+              AuditTrail audit, Outbox outbox, JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.proposals = proposals;
+        this.submissions = submissions;
+        this.calls = calls;
+        this.programmes = programmes;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The party a user applies for in a programme: their applicant grant scoped to it. */
+    public Optional<Long> applicantParty(TandemUser user, long programmeId) {
+        return user.grants().stream()
+                .filter(g -> g.role() == Role.APPLICANT && g.partyId() != null)
+                .filter(g -> g.programmeId() == null || g.programmeId() == programmeId)
+                .map(Grant::partyId).findFirst();
+    }
+
+    @Transactional
+    public Proposal create(long callId, ProposalContent content, TandemUser user) {
+        Instant received = clock.instant();
+        Call call = calls.getPublic(callId);
+        requireOpen(call, received);
+        Programme programme = programmes.get(call.getProgrammeId());
+        long party = applicantParty(user, programme.getId())
+                .orElseThrow(() -> new NotAllowedException("not an applicant of a party of programme " + programme.getId()));
+        checkContent(content, programme);
+        Proposal p = new Proposal(callId, user.id(), received,
+                programme.getParties().stream().map(Party::getId).toList());
+        p.teamOf(party).orElseThrow().setPi(user.id(), user.displayName(), null);
+        p.update(content, user.id(), code -> programme.partyByCode(code).map(Party::getId).orElse(null), received);
+        p = proposals.saveAndFlush(p);
+        audit.record(user.getUsername(), AUDIT_TYPE, p.getId(), "create", null, Map.of("title", String.valueOf(p.getTitle())));
+        return p;
+    }
+
+    @Transactional(readOnly = true)
+    public Proposal get(long id, TandemUser user) {
+        Proposal p = proposals.findById(id).orElseThrow(() -> new NotFoundException("proposal " + id));
+        if (!canSee(p, user)) {
+            throw new NotFoundException("proposal " + id);
+        }
+        return p;
+    }
+
+    public boolean isOfficer(Proposal p, TandemUser user) {
+        Call call = calls.get(p.getCallId());
+        return user.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), null);
+    }
+
+    private boolean canSee(Proposal p, TandemUser user) {
+        return user != null && (p.isMember(user.id()) || isOfficer(p, user));
+    }
+
+    /** Proposals where this user leads a team. */
+    @Transactional(readOnly = true)
+    public List<Proposal> mine(TandemUser user) {
+        return jdbc.sql("select distinct proposal_id from proposal_team where pi_user_id = ? order by proposal_id desc")
+                .param(user.id()).query(Long.class).list().stream()
+                .map(id -> proposals.findById(id).orElseThrow()).toList();
+    }
+
+    /** Every proposal of a call, for its programme's officers. */
+    @Transactional(readOnly = true)
+    public List<Proposal> ofCall(long callId, TandemUser user) {
+        Call call = calls.get(callId);
+        if (user == null || !user.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), null)) {
+            throw new NotAllowedException("not an officer of the call's programme");
+        }
+        return proposals.findByCallIdOrderById(callId);
+    }
+
+    /**
+     * Saves a new state of the proposal if nobody changed it since {@code expectedVersion};
+     * otherwise nothing is written and the caller learns the current version.
+     */
+    @Transactional
+    public Proposal update(long id, long expectedVersion, ProposalContent content, TandemUser user) {
+        Instant received = clock.instant();
+        Proposal p = get(id, user);
+        if (!p.isMember(user.id())) {
+            throw new NotAllowedException("only the teams edit their proposal");
+        }
+        Call call = calls.get(p.getCallId());
+        requireOpen(call, received);
+        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
+            throw new ConflictException("PROPOSAL_WITHDRAWN");
+        }
+        if (p.getVersion() != expectedVersion) {
+            throw new StaleVersionException(p.getVersion());
+        }
+        Programme programme = programmes.get(call.getProgrammeId());
+        checkContent(content, programme);
+        p.update(content, user.id(), code -> programme.partyByCode(code).map(Party::getId).orElse(null), received);
+        p.touch(received);
+        try {
+            return proposals.saveAndFlush(p);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            // Another request committed between our read and our write.
+            throw new StaleVersionException(proposals.findById(id).map(Proposal::getVersion).orElse(-1L));
+        }
+    }
+
+    /** Shape checks that keep bad data out of the draft; completeness is eligibility's job. */
+    private static void checkContent(ProposalContent c, Programme programme) {
+        Problems problems = new Problems();
+        problems.require(c.acronym() == null || c.acronym().strip().length() <= 40, "acronym", "proposal.acronym.long");
+        problems.require(c.durationMonths() == null || (c.durationMonths() > 0 && c.durationMonths() <= 120),
+                "durationMonths", "call.duration.max", 120);
+        if (c.fields() != null) {
+            for (String f : c.fields()) {
+                problems.require(programme.hasField(f.strip()), "fields", "call.fields.unknown", f);
+            }
+        }
+        if (c.teams() != null) {
+            for (int i = 0; i < c.teams().size(); i++) {
+                TeamContent t = c.teams().get(i);
+                String f = "teams[" + t.party() + "]";
+                if (programme.partyByCode(String.valueOf(t.party())).isEmpty()) {
+                    problems.add(f + ".party", "call.budget.unknownParty", String.valueOf(t.party()));
+                    continue;
+                }
+                if (t.piEmail() != null && !t.piEmail().isBlank()) {
+                    problems.require(EMAIL.matcher(t.piEmail().strip()).matches(), f + ".piEmail", "account.email.invalid");
+                }
+                if (t.budget() != null) {
+                    for (int j = 0; j < t.budget().size(); j++) {
+                        BudgetLine b = t.budget().get(j);
+                        String bf = f + ".budget[" + j + "]";
+                        problems.require(b.year() >= 1 && b.year() <= 10, bf + ".year", "proposal.budget.year");
+                        problems.require(b.category() != null && !b.category().isBlank(), bf + ".category",
+                                "validation.required");
+                        if (b.amount() == null) {
+                            problems.add(bf + ".amount", "validation.required");
+                        } else if (b.amount().signum() < 0) {
+                            problems.add(bf + ".amount", "validation.negative");
+                        }
+                    }
+                }
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EligibilityCheck> eligibility(long id, TandemUser user) {
+        return eligibility(get(id, user));
+    }
+
+    List<EligibilityCheck> eligibility(Proposal p) {
+        Call call = calls.get(p.getCallId());
+        return Eligibility.evaluate(p, call, programmes.get(call.getProgrammeId()), overrides(p.getId()));
+    }
+
+    private Map<String, String> overrides(long proposalId) {
+        Map<String, String> m = new HashMap<>();
+        jdbc.sql("select rule, party_id, reason from eligibility_override where proposal_id = ?").param(proposalId)
+                .query(rs -> {
+                    m.put(rs.getString("rule") + ":" + rs.getLong("party_id"), rs.getString("reason"));
+                });
+        return m;
+    }
+
+    /** An officer sets one rule aside for one proposal; a party rule only by that party's officer. */
+    @Transactional
+    public void override(long id, EligibilityRule rule, String partyCode, String reason, TandemUser officer) {
+        Proposal p = get(id, officer);
+        Call call = calls.get(p.getCallId());
+        Programme programme = programmes.get(call.getProgrammeId());
+        long partyId = 0;
+        if (rule.perParty()) {
+            Party party = programme.partyByCode(String.valueOf(partyCode))
+                    .orElseThrow(() -> InvalidInputException.of("party", "call.budget.unknownParty", String.valueOf(partyCode)));
+            partyId = party.getId();
+            if (!officer.has(Role.PROGRAMME_OFFICER, programme.getId(), partyId)) {
+                throw new NotAllowedException("override for another party");
+            }
+        } else if (!officer.has(Role.PROGRAMME_OFFICER, programme.getId(), null)) {
+            throw new NotAllowedException("not an officer");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "validation.required");
+        }
+        jdbc.sql("""
+                insert into eligibility_override (proposal_id, rule, party_id, reason, decided_by, decided_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (proposal_id, rule, party_id) do update set reason = excluded.reason,
+                    decided_by = excluded.decided_by, decided_at = excluded.decided_at""")
+                .params(id, rule.name(), partyId, reason.strip(), officer.getUsername(), Timestamp.from(clock.instant()))
+                .update();
+        audit.record(officer.getUsername(), AUDIT_TYPE, id, "eligibility-override", null,
+                Map.of("rule", rule.name(), "party", partyId == 0 ? "" : partyCode, "reason", reason.strip()));
+    }
+
+    /**
+     * Submits the proposal as it stands. Whether it is in time is decided by the server's clock
+     * when the request arrived. The same {@code idempotencyKey} returns the first receipt again
+     * and stores nothing, so a client that lost the answer can safely retry.
+     */
+    @Transactional
+    public Receipt submit(long id, String idempotencyKey, TandemUser user) {
+        Instant received = clock.instant();
+        Proposal p = get(id, user);
+        if (!p.isMember(user.id())) {
+            throw new NotAllowedException("only the teams submit their proposal");
+        }
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (key != null && key.length() > 200) {
+            throw InvalidInputException.of("Idempotency-Key", "proposal.idempotency.long");
+        }
+        // Lock the proposal row: concurrent submissions of one proposal are numbered one after another.
+        jdbc.sql("select id from proposal where id = ? for update").param(id).query(Long.class).single();
+        if (key != null) {
+            Optional<Receipt> earlier = submissions.byIdempotencyKey(id, key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Call call = calls.get(p.getCallId());
+        requireOpen(call, received);
+        List<EligibilityCheck> checks = eligibility(p);
+        if (checks.stream().anyMatch(c -> !c.ok())) {
+            throw new NotEligibleException(checks);
+        }
+        Programme programme = programmes.get(call.getProgrammeId());
+        String canonical = CanonicalContent.json(p, programme, List.of(), json);
+        Receipt receipt;
+        try {
+            receipt = submissions.insert(id, canonical, Hashes.sha256(canonical), received, user.id(), key);
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("SUBMISSION_IN_PROGRESS");
+        }
+        p.setStatus(ProposalStatus.SUBMITTED);
+        p.touch(received);
+        proposals.saveAndFlush(p);
+        audit.record(user.getUsername(), AUDIT_TYPE, id, "submit", null, Map.of("version", receipt.version(),
+                "sha256", receipt.sha256(), "submittedAt", receipt.submittedAt().toString()));
+        for (Team t : p.getTeams()) {
+            if (t.getPiEmail() != null) {
+                outbox.send(t.getPiEmail(), "Tandem: submission receipt " + p.getAcronym() + " v" + receipt.version(),
+                        "Proposal " + id + " (" + p.getTitle() + ")\nVersion: " + receipt.version()
+                                + "\nSHA-256: " + receipt.sha256() + "\nReceived: " + receipt.submittedAt() + " (UTC)\n");
+            }
+        }
+        return receipt;
+    }
+
+    /** Until the deadline the teams may withdraw; no submitted version of it then counts. */
+    @Transactional
+    public Proposal withdraw(long id, TandemUser user) {
+        Instant received = clock.instant();
+        Proposal p = get(id, user);
+        if (!p.isMember(user.id())) {
+            throw new NotAllowedException("only the teams withdraw their proposal");
+        }
+        requireOpen(calls.get(p.getCallId()), received);
+        p.setStatus(ProposalStatus.WITHDRAWN);
+        p.touch(received);
+        Proposal saved = proposals.saveAndFlush(p);
+        audit.record(user.getUsername(), AUDIT_TYPE, id, "withdraw", null, Map.of("at", received.toString()));
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Receipt> receipts(long id, TandemUser user) {
+        return submissions.of(get(id, user).getId());
+    }
+
+    /**
+     * Invites the principal investigator of another party's team by e-mail. The link carries a
+     * one-time token; only its hash is stored.
+     */
+    @Transactional
+    public String invite(long id, String partyCode, String email, TandemUser user) {
+        Proposal p = get(id, user);
+        if (!p.isMember(user.id())) {
+            throw new NotAllowedException("only the teams invite partners");
+        }
+        Programme programme = programmes.get(calls.get(p.getCallId()).getProgrammeId());
+        Party party = programme.partyByCode(String.valueOf(partyCode))
+                .orElseThrow(() -> InvalidInputException.of("party", "call.budget.unknownParty", String.valueOf(partyCode)));
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw InvalidInputException.of("email", "account.email.invalid");
+        }
+        Team team = p.teamOf(party.getId()).orElseThrow();
+        if (team.getPiUserId() != null) {
+            throw new ConflictException("TEAM_HAS_PI");
+        }
+        byte[] raw = new byte[24];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        jdbc.sql("""
+                insert into proposal_invitation (proposal_id, party_id, email, token_hash, invited_by, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, party.getId(), email.strip(), Hashes.sha256(token), user.id(), Timestamp.from(clock.instant()))
+                .update();
+        outbox.send(email.strip(), "Tandem: invitation to lead the " + party.getCode() + " team of " + p.getAcronym(),
+                user.displayName() + " invites you to lead the " + party.getCode() + " team of the joint proposal \""
+                        + p.getTitle() + "\".\nAccept: /invitations/" + token + "\n");
+        audit.record(user.getUsername(), AUDIT_TYPE, id, "invite", null, Map.of("party", party.getCode(), "email", email.strip()));
+        return token;
+    }
+
+    /** The invited researcher, signed in as an applicant of the invited party, takes the team. */
+    @Transactional
+    public Proposal accept(String token, TandemUser user) {
+        var inv = jdbc.sql("select id, proposal_id, party_id, accepted_at from proposal_invitation where token_hash = ?")
+                .param(Hashes.sha256(token == null ? "" : token))
+                .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("proposal_id"), rs.getLong("party_id"),
+                        rs.getTimestamp("accepted_at") == null ? 0 : 1})
+                .optional().orElseThrow(() -> new NotFoundException("invitation"));
+        if (inv[3] == 1) {
+            throw new ConflictException("INVITATION_USED");
+        }
+        Proposal p = proposals.findById(inv[1]).orElseThrow();
+        Programme programme = programmes.get(calls.get(p.getCallId()).getProgrammeId());
+        if (!applicantParty(user, programme.getId()).map(x -> x == inv[2]).orElse(false)) {
+            throw new NotAllowedException("not an applicant of the invited party");
+        }
+        Team team = p.teamOf(inv[2]).orElseThrow();
+        if (team.getPiUserId() != null) {
+            throw new ConflictException("TEAM_HAS_PI");
+        }
+        team.setPi(user.id(), user.displayName(), null);
+        p.touch(clock.instant());
+        jdbc.sql("update proposal_invitation set accepted_at = ?, accepted_by = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), user.id(), inv[0]).update();
+        Proposal saved = proposals.saveAndFlush(p);
+        audit.record(user.getUsername(), AUDIT_TYPE, p.getId(), "accept-invitation", null,
+                Map.of("party", programme.party(inv[2]).map(Party::getCode).orElse("?")));
+        return saved;
+    }
+
+    private static void requireOpen(Call call, Instant at) {
+        CallStatus status = call.status(at);
+        if (status == CallStatus.DRAFT || status == CallStatus.PUBLISHED) {
+            throw new ConflictException("CALL_NOT_OPEN");
+        }
+        if (status != CallStatus.OPEN) {
+            throw new ConflictException("CALL_CLOSED");
+        }
+    }
+
+    /** Demo and import path: a proposal written and submitted at a given time, outside any open window. */
+    @Transactional
+    public Receipt importSubmitted(long callId, ProposalContent content, Map<Long, Long> piUserByParty, Instant at,
+                                   long createdBy) {
+        Call call = calls.get(callId);
+        Programme programme = programmes.get(call.getProgrammeId());
+        Proposal p = new Proposal(callId, createdBy, at, programme.getParties().stream().map(Party::getId).toList());
+        p.update(content, null, code -> programme.partyByCode(code).map(Party::getId).orElse(null), at);
+        piUserByParty.forEach((party, userId) -> p.teamOf(party).ifPresent(t -> t.setPi(userId, null, null)));
+        p.setStatus(ProposalStatus.SUBMITTED);
+        Proposal saved = proposals.saveAndFlush(p);
+        String canonical = CanonicalContent.json(saved, programme, List.of(), json);
+        Receipt r = submissions.insert(saved.getId(), canonical, Hashes.sha256(canonical), at, createdBy, null);
+        audit.record("system", AUDIT_TYPE, saved.getId(), "import", null, new LinkedHashMap<>(Map.of("version", 1)));
+        return r;
+    }
+}
