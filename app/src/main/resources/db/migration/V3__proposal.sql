@@ -92,7 +92,8 @@ create table proposal_submission (
     id               bigserial primary key,
     proposal_id      bigint not null references proposal (id),
     number           int not null,
-    content          jsonb not null,
+    -- The exact bytes the SHA-256 was computed over (text, not jsonb, which would reformat them).
+    canonical        text not null,
     sha256           char(64) not null,
     submitted_at     timestamptz not null,
     submitted_by     bigint not null references app_user (id),

@@ -55,6 +55,8 @@ public class Call {
     private Instant closesAt;
     private int minDurationMonths;
     private int maxDurationMonths;
+    /** Largest attachment an applicant may upload, in megabytes. */
+    private int maxAttachmentMb = 10;
 
     @Enumerated(EnumType.STRING)
     private CallPhase phase;
@@ -190,6 +192,10 @@ public class Call {
 
     public int getMaxDurationMonths() {
         return maxDurationMonths;
+    }
+
+    public int getMaxAttachmentMb() {
+        return maxAttachmentMb;
     }
 
     public CallPhase getPhase() {

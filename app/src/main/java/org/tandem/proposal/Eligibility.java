@@ -16,7 +16,7 @@ final class Eligibility {
     }
 
     /** @param overrides reason by (rule, party id or 0 for common rules) */
-    static List<EligibilityCheck> evaluate(Proposal p, Call call, Programme programme,
+    static List<EligibilityCheck> evaluate(Proposal p, Call call, Programme programme, int attachments,
                                            Map<String, String> overrides) {
         List<EligibilityCheck> checks = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -29,6 +29,9 @@ final class Eligibility {
         if (p.getWorkPlan() == null) missing.add("workPlan");
         checks.add(check(EligibilityRule.REQUIRED_SECTIONS, null, missing.isEmpty(),
                 "eligibility.REQUIRED_SECTIONS", List.of(String.join(", ", missing)), overrides));
+
+        checks.add(check(EligibilityRule.ATTACHMENT_PRESENT, null, attachments > 0, "eligibility.ATTACHMENT_PRESENT",
+                List.of(), overrides));
 
         List<String> outside = p.fieldList().stream().filter(f -> !call.getFieldCodes().contains(f)).toList();
         checks.add(check(EligibilityRule.FIELDS_IN_CALL, null, outside.isEmpty() && !p.fieldList().isEmpty(),

@@ -7,6 +7,8 @@ package org.tandem.proposal;
  */
 public enum EligibilityRule {
     REQUIRED_SECTIONS(false),
+    /** The project description as a PDF. */
+    ATTACHMENT_PRESENT(false),
     FIELDS_IN_CALL(false),
     DURATION_IN_RANGE(false),
     TEAM_COMPLETE(true),

@@ -34,12 +34,15 @@ import org.tandem.programme.Programmes;
 class ProposalApi {
 
     private final Proposals proposals;
+    private final Attachments attachments;
     private final Calls calls;
     private final Programmes programmes;
     private final MessageSource messages;
 
-    ProposalApi(Proposals proposals, Calls calls, Programmes programmes, MessageSource messages) {
+    ProposalApi(Proposals proposals, Attachments attachments, Calls calls, Programmes programmes,
+                MessageSource messages) {
         this.proposals = proposals;
+        this.attachments = attachments;
         this.calls = calls;
         this.programmes = programmes;
         this.messages = messages;
@@ -117,6 +120,32 @@ class ProposalApi {
     ResponseEntity<Void> invite(@PathVariable long id, @RequestBody ProposalJson.Invitation body) {
         proposals.invite(id, body.party(), body.email(), CurrentUser.require());
         return ResponseEntity.accepted().build();
+    }
+
+    record AttachmentJson(long id, String fileName, long sizeBytes, String sha256, java.time.Instant uploadedAt) {
+        static AttachmentJson of(Attachment a) {
+            return new AttachmentJson(a.id(), a.fileName(), a.sizeBytes(), a.sha256(), a.uploadedAt());
+        }
+    }
+
+    @PostMapping(path = "/proposals/{id}/attachments", consumes = "multipart/form-data")
+    @Operation(summary = "Attach a PDF (multipart field 'file'); the call sets the size limit")
+    ResponseEntity<AttachmentJson> attach(@PathVariable long id,
+                                          @org.springframework.web.bind.annotation.RequestParam("file")
+                                          org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        Attachment a = attachments.upload(id, file.getOriginalFilename(), file.getBytes(), CurrentUser.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(AttachmentJson.of(a));
+    }
+
+    @GetMapping("/proposals/{id}/attachments")
+    List<AttachmentJson> attachments(@PathVariable long id) {
+        return attachments.list(id, CurrentUser.require()).stream().map(AttachmentJson::of).toList();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/proposals/{id}/attachments/{attachmentId}")
+    ResponseEntity<Void> detach(@PathVariable long id, @PathVariable long attachmentId) {
+        attachments.delete(id, attachmentId, CurrentUser.require());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/invitations/{token}/accept")

@@ -50,6 +50,7 @@ public class Proposals {
 
     private final ProposalRepository proposals;
     private final Submissions submissions;
+    private final AttachmentRows attachments;
     private final Calls calls;
     private final Programmes programmes;
     private final AuditTrail audit;
@@ -58,10 +59,11 @@ public class Proposals {
     private final JsonMapper json;
     private final Clock clock;
 
-    Proposals(ProposalRepository proposals, Submissions submissions, Calls calls, Programmes programmes,
+    Proposals(ProposalRepository proposals, Submissions submissions, AttachmentRows attachments, Calls calls, Programmes programmes,
               AuditTrail audit, Outbox outbox, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.proposals = proposals;
         this.submissions = submissions;
+        this.attachments = attachments;
         this.calls = calls;
         this.programmes = programmes;
         this.audit = audit;
@@ -145,10 +147,7 @@ public class Proposals {
             throw new NotAllowedException("only the teams edit their proposal");
         }
         Call call = calls.get(p.getCallId());
-        requireOpen(call, received);
-        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
-            throw new ConflictException("PROPOSAL_WITHDRAWN");
-        }
+        requireEditable(p, call);
         if (p.getVersion() != expectedVersion) {
             throw new StaleVersionException(p.getVersion());
         }
@@ -212,7 +211,8 @@ public class Proposals {
 
     List<EligibilityCheck> eligibility(Proposal p) {
         Call call = calls.get(p.getCallId());
-        return Eligibility.evaluate(p, call, programmes.get(call.getProgrammeId()), overrides(p.getId()));
+        return Eligibility.evaluate(p, call, programmes.get(call.getProgrammeId()), attachments.of(p.getId()).size(),
+                overrides(p.getId()));
     }
 
     private Map<String, String> overrides(long proposalId) {
@@ -286,7 +286,8 @@ public class Proposals {
             throw new NotEligibleException(checks);
         }
         Programme programme = programmes.get(call.getProgrammeId());
-        String canonical = CanonicalContent.json(p, programme, List.of(), json);
+        String canonical = CanonicalContent.json(p, programme,
+                attachments.of(id).stream().map(a -> a.fileName() + ":" + a.sha256()).toList(), json);
         Receipt receipt;
         try {
             receipt = submissions.insert(id, canonical, Hashes.sha256(canonical), received, user.id(), key);
@@ -392,6 +393,21 @@ public class Proposals {
         audit.record(user.getUsername(), AUDIT_TYPE, p.getId(), "accept-invitation", null,
                 Map.of("party", programme.party(inv[2]).map(Party::getCode).orElse("?")));
         return saved;
+    }
+
+    /** Changes are possible only while the call is open and the proposal not withdrawn. */
+    void requireEditable(Proposal p, Call call) {
+        requireOpen(call, clock.instant());
+        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
+            throw new ConflictException("PROPOSAL_WITHDRAWN");
+        }
+    }
+
+    /** A new version after a change outside the proposal row (an attachment), so other editors notice. */
+    void touch(long id) {
+        Proposal p = proposals.findById(id).orElseThrow();
+        p.touch(clock.instant());
+        proposals.saveAndFlush(p);
     }
 
     private static void requireOpen(Call call, Instant at) {

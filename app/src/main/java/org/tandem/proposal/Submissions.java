@@ -27,7 +27,7 @@ class Submissions {
     }
 
     Optional<String> content(long proposalId, int number) {
-        return jdbc.sql("select content::text from proposal_submission where proposal_id = ? and number = ?")
+        return jdbc.sql("select canonical from proposal_submission where proposal_id = ? and number = ?")
                 .params(proposalId, number).query(String.class).optional();
     }
 
@@ -39,8 +39,8 @@ class Submissions {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from proposal_submission where proposal_id = ?")
                 .param(proposalId).query(Integer.class).single();
         jdbc.sql("""
-                insert into proposal_submission (proposal_id, number, content, sha256, submitted_at, submitted_by, idempotency_key)
-                values (?, ?, cast(? as jsonb), ?, ?, ?, ?)""")
+                insert into proposal_submission (proposal_id, number, canonical, sha256, submitted_at, submitted_by, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(proposalId, number, canonicalJson, sha256, Timestamp.from(at), userId, idempotencyKey).update();
         return new Receipt(proposalId, number, sha256, at);
     }

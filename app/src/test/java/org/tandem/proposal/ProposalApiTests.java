@@ -142,6 +142,10 @@ class ProposalApiTests {
         assertThat(vn.get("/api/v1/proposals/" + id).json().get("teams").get(0).get("internalNotes").asString())
                 .isEqualTo("secret notes of VN");
 
+        assertThat(vn.get("/api/v1/proposals/" + id + "/eligibility").json().get("eligible").asBoolean()).isFalse();
+        var pdf = vn.upload("/api/v1/proposals/" + id + "/attachments", "description.pdf", samplePdf());
+        assertThat(pdf.status()).isEqualTo(201);
+        assertThat(pdf.json().get("sha256").asString()).isEqualTo(org.tandem.platform.Hashes.sha256(samplePdf()));
         assertThat(vn.get("/api/v1/proposals/" + id + "/eligibility").json().get("eligible").asBoolean()).isTrue();
         var first = vn.post("/api/v1/proposals/" + id + "/submit", Map.of(), Map.of("Idempotency-Key", "k-" + id));
         assertThat(first.status()).isEqualTo(200);
@@ -155,9 +159,10 @@ class ProposalApiTests {
                 .query(Integer.class).single()).isEqualTo(1);
 
         // The hash is over the stored canonical content: anyone holding it can recompute it.
-        String content = jdbc.sql("select content::text from proposal_submission where proposal_id = ?").param(id)
+        String content = jdbc.sql("select canonical from proposal_submission where proposal_id = ?").param(id)
                 .query(String.class).single();
-        assertThat(content).doesNotContain("secret notes");
+        assertThat(content).doesNotContain("secret notes").contains(org.tandem.platform.Hashes.sha256(samplePdf()));
+        assertThat(receipt.get("sha256").asString()).isEqualTo(org.tandem.platform.Hashes.sha256(content));
 
         var second = ru.post("/api/v1/proposals/" + id + "/submit", Map.of(), Map.of("Idempotency-Key", "k2-" + id));
         assertThat(second.json().get("receipt").get("version").asInt()).isEqualTo(2);
@@ -230,6 +235,29 @@ class ProposalApiTests {
                 .findFirst().orElseThrow();
         assertThat(check.get("passed").asBoolean()).isFalse();
         assertThat(check.get("overrideReason").asString()).isEqualTo("Budget agreed by letter of 3 March");
+    }
+
+    static byte[] samplePdf() {
+        return ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void onlyPdfFilesWithinTheCallsLimitAreAccepted() {
+        ApiClient vn = as("applicant.vn");
+        long id = create(vn, "UPLOADS");
+        var notPdf = vn.upload("/api/v1/proposals/" + id + "/attachments", "cv.docx", "PK\u0003\u0004 not a pdf".getBytes());
+        assertThat(notPdf.status()).isEqualTo(422);
+        assertThat(notPdf.json().get("problems").get(0).get("message").asString())
+                .isEqualTo("cv.docx is not a PDF file. Only PDF files are accepted; nothing was stored.");
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy(samplePdf(), 0, big, 0, samplePdf().length);
+        var tooLarge = vn.upload("/api/v1/proposals/" + id + "/attachments", "huge.pdf", big);
+        assertThat(tooLarge.status()).isEqualTo(422);
+        assertThat(tooLarge.json().get("problems").get(0).get("code").asString()).isEqualTo("attachment.tooLarge");
+        assertThat(vn.get("/api/v1/proposals/" + id + "/attachments").json().size()).isZero();
+        assertThat(as("applicant.ru").upload("/api/v1/proposals/" + id + "/attachments", "x.pdf", samplePdf()).status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -47,6 +47,19 @@ public final class ApiClient {
         return send(builder(path, headers).PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** A multipart/form-data upload of one file in the field {@code file}. */
+    public Response upload(String path, String fileName, byte[] bytes) {
+        String boundary = "tandem" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(bytes);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder b = builder(path, Map.of()).setHeader("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        return send(b);
+    }
+
     private HttpRequest.Builder builder(String path, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").header("Accept-Language", "en");
