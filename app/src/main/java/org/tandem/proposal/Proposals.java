@@ -153,14 +153,81 @@ public class Proposals {
         }
         Programme programme = programmes.get(call.getProgrammeId());
         checkContent(content, programme);
+        Map<String, String> before = state(p, programme);
         p.update(content, user.id(), code -> programme.partyByCode(code).map(Party::getId).orElse(null), received);
         p.touch(received);
         try {
-            return proposals.saveAndFlush(p);
+            Proposal saved = proposals.saveAndFlush(p);
+            Map<String, String> after = state(saved, programme);
+            audit.record(user.getUsername(), AUDIT_TYPE, id, "update", before, after);
+            return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
             // Another request committed between our read and our write.
             throw new StaleVersionException(proposals.findById(id).map(Proposal::getVersion).orElse(-1L));
         }
+    }
+
+    /** One change another editor made since a version, with the value now stored. */
+    public record Change(String party, String field, String value) {
+    }
+
+    /**
+     * What others changed since {@code version}, read from the audit trail of the proposal, so an
+     * editor whose save was refused sees exactly the fields that moved under them.
+     */
+    @Transactional(readOnly = true)
+    public List<Change> changesSince(long id, long version, TandemUser user) {
+        Proposal p = get(id, user);
+        Programme programme = programmes.get(calls.get(p.getCallId()).getProgrammeId());
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        for (var e : audit.history(AUDIT_TYPE, String.valueOf(id))) {
+            if (!"update".equals(e.action()) || e.after() == null || e.before() == null) {
+                continue;
+            }
+            Map<String, Object> after = json.readValue(e.after(), Map.class);
+            Map<String, Object> before = json.readValue(e.before(), Map.class);
+            if (Long.parseLong(String.valueOf(after.get("version"))) <= version) {
+                continue;
+            }
+            after.forEach((k, v) -> {
+                if (!"version".equals(k) && !java.util.Objects.equals(v, before.get(k))) {
+                    changed.add(k);
+                }
+            });
+        }
+        Map<String, String> now = state(p, programme);
+        return changed.stream().map(k -> k.startsWith("teams[")
+                ? new Change(k.substring(6, k.indexOf(']')), k.substring(k.indexOf("].") + 2), now.get(k))
+                : new Change(null, k, now.get(k))).toList();
+    }
+
+    /**
+     * The proposal as flat text fields, for the audit trail and for showing changes. Internal
+     * notes are left out: the audit trail is read by both parties' officers.
+     */
+    static Map<String, String> state(Proposal p, Programme programme) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("version", String.valueOf(p.getVersion()));
+        m.put("acronym", p.getAcronym());
+        m.put("title", p.getTitle());
+        m.put("abstract", p.getAbstractText());
+        m.put("keywords", String.join(", ", p.keywordList()));
+        m.put("fields", String.join(", ", p.fieldList()));
+        m.put("durationMonths", p.getDurationMonths() == null ? null : p.getDurationMonths().toString());
+        m.put("workPlan", p.getWorkPlan());
+        m.put("titleVi", p.getTitleVi());
+        m.put("titleRu", p.getTitleRu());
+        m.put("abstractVi", p.getAbstractVi());
+        m.put("abstractRu", p.getAbstractRu());
+        for (Team t : p.getTeams()) {
+            String k = "teams[" + programme.party(t.getPartyId()).map(Party::getCode).orElse("?") + "].";
+            m.put(k + "pi", t.getPiName());
+            m.put(k + "hostOrganisation", t.getHostOrganisation());
+            m.put(k + "members", String.join(", ", t.memberList()));
+            m.put(k + "budget", String.join("; ", t.getBudget().stream()
+                    .map(b -> b.year() + " " + b.category() + " " + b.amount().toPlainString()).toList()));
+        }
+        return m;
     }
 
     /** Shape checks that keep bad data out of the draft; completeness is eligibility's job. */
