@@ -240,6 +240,7 @@ class ProposalPages {
         model.addAttribute("programme", programme);
         model.addAttribute("form", form);
         model.addAttribute("member", p.isMember(me.id()));
+        model.addAttribute("officer", proposals.isOfficer(p, me));
         model.addAttribute("open", call.status(calls.now()) == org.tandem.programme.CallStatus.OPEN);
         model.addAttribute("checks", proposals.eligibility(p));
         model.addAttribute("attachments", attachments.list(p.getId(), me));

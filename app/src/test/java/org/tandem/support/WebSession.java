@@ -44,6 +44,23 @@ public final class WebSession {
         return p;
     }
 
+    /** A download (spreadsheet, PDF) with this session's cookies. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the CSRF token of the last page read, as a browser would. */
     public Page post(String path, Map<String, String> form, String language) {
         Map<String, String> all = new LinkedHashMap<>(form);
