@@ -1,5 +1,5 @@
 /**
- * Organisations, people and their expertise (ORCID, ROR, OECD FOS fields); partner search.
- * Module of DESIGN.md; it talks to other modules only through their public services and events.
+ * Organisations, people and their expertise (ORCID, ROR, OECD FOS fields), self-registration
+ * of researchers and partner search across scripts. Public API: {@link org.tandem.directory.Directory}.
  */
 package org.tandem.directory;

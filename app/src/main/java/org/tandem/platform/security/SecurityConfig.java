@@ -28,7 +28,7 @@ class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, LoginAttempts attempts, ApiTokens tokens) throws Exception {
         var signIn = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/programmes/**", "/calls/**", "/login", "/error",
+                        .requestMatchers("/", "/programmes/**", "/calls/**", "/login", "/error", "/register", "/register/**",
                                 "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html",

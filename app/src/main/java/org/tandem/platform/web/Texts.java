@@ -15,6 +15,11 @@ public class Texts {
         this.messages = messages;
     }
 
+    /** A country's name in the reader's language, from its ISO 3166 code. */
+    public String country(String code) {
+        return code == null ? "" : new java.util.Locale("", code).getDisplayCountry(LocaleContextHolder.getLocale());
+    }
+
     public String of(String code, List<Object> args) {
         return messages.getMessage(code, args.toArray(), code, LocaleContextHolder.getLocale());
     }
