@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TandemSettings.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 class TandemPlatformConfig {
 
     /** One clock for every decision that depends on time, so tests can move it. */

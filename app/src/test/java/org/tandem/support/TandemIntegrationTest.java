@@ -18,6 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "tandem.db.embedded-clean=true",
         "tandem.demo=true",
         "logging.level.root=WARN",
-        "logging.level.org.tandem=INFO"})
+        "logging.level.org.tandem=INFO",
+        "logging.level.org.tandem.platform.mail=ERROR",
+        "spring.mail.host=localhost",
+        "spring.mail.port=3025",
+        "tandem.mail.interval=PT1S"})
 public @interface TandemIntegrationTest {
 }
