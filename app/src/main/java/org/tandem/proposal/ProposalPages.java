@@ -41,9 +41,17 @@ class ProposalPages {
     private final Attachments attachments;
     private final Calls calls;
     private final Programmes programmes;
+    private final org.tandem.platform.pdf.PdfDocuments pdf;
+    private final org.springframework.context.MessageSource messages;
+    private final org.tandem.platform.i18n.Times times;
 
-    ProposalPages(Proposals proposals, Attachments attachments, Calls calls, Programmes programmes) {
+    ProposalPages(Proposals proposals, Attachments attachments, Calls calls, Programmes programmes,
+                  org.tandem.platform.pdf.PdfDocuments pdf, org.springframework.context.MessageSource messages,
+                  org.tandem.platform.i18n.Times times) {
         this.proposals = proposals;
+        this.pdf = pdf;
+        this.messages = messages;
+        this.times = times;
         this.attachments = attachments;
         this.calls = calls;
         this.programmes = programmes;
@@ -224,6 +232,36 @@ class ProposalPages {
         model.addAttribute("receipt", r);
         model.addAttribute("programme", programme(p));
         return "proposal/receipt";
+    }
+
+    /** The receipt as a PDF in the reader's language, to keep with the institution's records. */
+    @GetMapping("/proposals/{id}/receipts/{version}.pdf")
+    ResponseEntity<byte[]> receiptPdf(@PathVariable long id, @PathVariable int version, java.util.Locale locale) {
+        TandemUser me = CurrentUser.require();
+        Proposal p = proposals.get(id, me);
+        Receipt r = proposals.receipts(id, me).stream().filter(x -> x.version() == version).findFirst()
+                .orElseThrow(() -> new org.tandem.platform.validation.NotFoundException("receipt"));
+        Programme programme = programme(p);
+        List<org.tandem.platform.pdf.PdfDocuments.Line> lines = new java.util.ArrayList<>(List.of(
+                line("proposal.receipt.proposal", r.proposalId() + " — " + p.getAcronym() + " — " + p.getTitle(), locale),
+                line("proposal.receipt.version", String.valueOf(r.version()), locale),
+                line("proposal.receipt.sha", r.sha256(), locale),
+                line("proposal.receipt.received", times.in(r.submittedAt(), java.time.ZoneOffset.UTC), locale)));
+        for (Party party : programme.getParties()) {
+            lines.add(new org.tandem.platform.pdf.PdfDocuments.Line(party.getCode(),
+                    times.in(r.submittedAt(), party.zone())));
+        }
+        byte[] bytes = pdf.simple(messages.getMessage("proposal.receipt", null, locale) + " — "
+                        + calls.get(p.getCallId()).getTitle().in(locale), lines,
+                messages.getMessage("proposal.receipt.hint", null, locale));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("receipt-" + id + "-v" + version + ".pdf").build().toString())
+                .body(bytes);
+    }
+
+    private org.tandem.platform.pdf.PdfDocuments.Line line(String key, String value, java.util.Locale locale) {
+        return new org.tandem.platform.pdf.PdfDocuments.Line(messages.getMessage(key, null, locale), value);
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(MaxUploadSizeExceededException.class)

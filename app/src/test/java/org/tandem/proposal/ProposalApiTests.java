@@ -91,7 +91,7 @@ class ProposalApiTests {
     }
 
     @Test
-    void theWholeJointProposalFromDraftToReceipt() {
+    void theWholeJointProposalFromDraftToReceipt() throws Exception {
         ApiClient vn = as("applicant.vn");
         ApiClient ru = as("applicant.ru");
         long id = create(vn, "GRAPHAI");
@@ -163,6 +163,13 @@ class ProposalApiTests {
                 .query(String.class).single();
         assertThat(content).doesNotContain("secret notes").contains(org.tandem.platform.Hashes.sha256(samplePdf()));
         assertThat(receipt.get("sha256").asString()).isEqualTo(org.tandem.platform.Hashes.sha256(content));
+
+        // The receipt as a PDF, in the reader's language, carries the same hash.
+        var web = new org.tandem.support.WebSession(port).signIn("applicant.vn", "demo");
+        web.get("/proposals/" + id + "?lang=vi", "vi");
+        byte[] receiptPdf = web.getBytes("/proposals/" + id + "/receipts/1.pdf");
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(receiptPdf)).getTextFromPage(1);
+        assertThat(text).contains(receipt.get("sha256").asString()).contains("Biên nhận nộp hồ sơ");
 
         var second = ru.post("/api/v1/proposals/" + id + "/submit", Map.of(), Map.of("Idempotency-Key", "k2-" + id));
         assertThat(second.json().get("receipt").get("version").asInt()).isEqualTo(2);
