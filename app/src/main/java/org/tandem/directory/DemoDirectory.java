@@ -69,6 +69,6 @@ class DemoDirectory implements ApplicationRunner {
                         List<String> keywords, Long organisation) {
         Long userId = username == null ? null : accounts.find(username).map(a -> a.id()).orElse(null);
         directory.saveProfile(userId, "system", new Directory.ProfileInput(name, latin, null, country, fields, keywords,
-                organisation, 2018));
+                organisation, 2018, true));
     }
 }

@@ -34,11 +34,11 @@ public class Directory {
     }
 
     public record Person(long id, Long userId, String name, String nameLatin, String orcid, String country,
-                         List<String> fields, List<String> keywords, List<Affiliation> affiliations) {
+                         List<String> fields, List<String> keywords, List<Affiliation> affiliations, boolean doctorate) {
     }
 
     public record ProfileInput(String name, String nameLatin, String orcid, String country, List<String> fields,
-                               List<String> keywords, Long organisationId, Integer fromYear) {
+                               List<String> keywords, Long organisationId, Integer fromYear, boolean doctorate) {
     }
 
     /** A search hit with why it ranked where it did. */
@@ -127,15 +127,16 @@ public class Directory {
             id = existing.get();
             jdbc.sql("""
                     update person set name = ?, name_latin = ?, orcid = ?, country = ?, fields = ?, keywords = ?,
-                    search_key = '', updated_at = ? where id = ?""")
+                    doctorate = ?, search_key = '', updated_at = ? where id = ?""")
                     .params(in.name().strip(), blank(in.nameLatin()), orcid, in.country().strip().toUpperCase(), fields,
-                            keywords, Timestamp.from(clock.instant()), id).update();
+                            keywords, in.doctorate(), Timestamp.from(clock.instant()), id).update();
         } else {
             id = jdbc.sql("""
-                    insert into person (user_id, name, name_latin, orcid, country, fields, keywords, search_key, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, '', ?) returning id""")
+                    insert into person (user_id, name, name_latin, orcid, country, fields, keywords, doctorate, search_key,
+                        updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, '', ?) returning id""")
                     .params(userId, in.name().strip(), blank(in.nameLatin()), orcid, in.country().strip().toUpperCase(),
-                            fields, keywords, Timestamp.from(clock.instant())).query(Long.class).single();
+                            fields, keywords, in.doctorate(), Timestamp.from(clock.instant())).query(Long.class).single();
         }
         if (in.organisationId() != null) {
             jdbc.sql("""
@@ -168,7 +169,7 @@ public class Directory {
         return jdbc.sql("select * from person where id = ?").param(id).query((rs, i) -> new Person(rs.getLong("id"),
                         (Long) rs.getObject("user_id", Long.class), rs.getString("name"), rs.getString("name_latin"),
                         rs.getString("orcid"), rs.getString("country"), split(rs.getString("fields"), ","),
-                        split(rs.getString("keywords"), "\n"), affiliations(rs.getLong("id"))))
+                        split(rs.getString("keywords"), "\n"), affiliations(rs.getLong("id")), rs.getBoolean("doctorate")))
                 .optional().orElseThrow(() -> new NotFoundException("person " + id));
     }
 

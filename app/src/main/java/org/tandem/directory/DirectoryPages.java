@@ -84,7 +84,7 @@ class DirectoryPages {
                     Arrays.asList(form.getOrDefault("keywords", "").split("\\R")),
                     form.get("organisationId") == null || form.get("organisationId").isBlank() ? null
                             : Long.valueOf(form.get("organisationId")),
-                    parseYear(form.get("fromYear"))));
+                    parseYear(form.get("fromYear")), "on".equals(form.get("doctorate"))));
             redirect.addFlashAttribute("notice", "directory.profile.saved");
             return "redirect:/profile";
         } catch (InvalidInputException e) {

@@ -98,7 +98,7 @@ public class Registrations {
         }
         Account account = accounts.get(userId);
         directory.saveProfile(userId, account.username(), new Directory.ProfileInput(account.displayName(), null, null,
-                country, List.of(), List.of(), null, null));
+                country, List.of(), List.of(), null, null, false));
         return account;
     }
 

@@ -15,9 +15,32 @@ final class Eligibility {
     private Eligibility() {
     }
 
-    /** @param overrides reason by (rule, party id or 0 for common rules) */
-    static List<EligibilityCheck> evaluate(Proposal p, Call call, Programme programme, int attachments,
-                                           Map<String, String> overrides) {
+    /** What the rules need to know beyond the proposal itself. */
+    interface Facts {
+        int attachments();
+
+        boolean doctorate(long userId);
+
+        /** Proposals (not withdrawn) in the call whose team this user leads. */
+        int proposalsLed(long userId);
+    }
+
+    /**
+     * @param overrides reason by (rule, party id or 0 for common rules)
+     * @param settings  the call's choice of rules; rules switched off are not checked at all
+     */
+    static List<EligibilityCheck> evaluate(Proposal p, Call call, Programme programme, Facts facts,
+                                           Map<String, String> overrides, Map<String, EligibilityConfig.Setting> settings) {
+        List<EligibilityCheck> all = evaluateAll(p, call, programme, facts, overrides, settings);
+        return all.stream().filter(c -> {
+            long party = c.party() == null ? 0 : programme.partyByCode(c.party()).map(Party::getId).orElse(0L);
+            return EligibilityConfig.setting(settings, c.rule(), party).enabled();
+        }).toList();
+    }
+
+    private static List<EligibilityCheck> evaluateAll(Proposal p, Call call, Programme programme, Facts facts,
+                                                      Map<String, String> overrides,
+                                                      Map<String, EligibilityConfig.Setting> settings) {
         List<EligibilityCheck> checks = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         if (p.getAcronym() == null) missing.add("acronym");
@@ -30,7 +53,7 @@ final class Eligibility {
         checks.add(check(EligibilityRule.REQUIRED_SECTIONS, null, missing.isEmpty(),
                 "eligibility.REQUIRED_SECTIONS", List.of(String.join(", ", missing)), overrides));
 
-        checks.add(check(EligibilityRule.ATTACHMENT_PRESENT, null, attachments > 0, "eligibility.ATTACHMENT_PRESENT",
+        checks.add(check(EligibilityRule.ATTACHMENT_PRESENT, null, facts.attachments() > 0, "eligibility.ATTACHMENT_PRESENT",
                 List.of(), overrides));
 
         List<String> outside = p.fieldList().stream().filter(f -> !call.getFieldCodes().contains(f)).toList();
@@ -54,8 +77,29 @@ final class Eligibility {
             checks.add(check(EligibilityRule.BUDGET_WITHIN_CAP, party,
                     total.signum() > 0 && total.compareTo(cap) <= 0, "eligibility.BUDGET_WITHIN_CAP",
                     List.of(party.getCode(), total.toPlainString(), cap.toPlainString(), party.getCurrency()), overrides));
+
+            Long pi = team == null ? null : team.getPiUserId();
+            checks.add(check(EligibilityRule.PI_DOCTORATE, party, pi != null && facts.doctorate(pi),
+                    "eligibility.PI_DOCTORATE", List.of(party.getCode()), overrides));
+            int max = EligibilityConfig.setting(settings, EligibilityRule.PROPOSALS_PER_PI, party.getId()).param() == null ? 1
+                    : EligibilityConfig.setting(settings, EligibilityRule.PROPOSALS_PER_PI, party.getId()).param();
+            checks.add(check(EligibilityRule.PROPOSALS_PER_PI, party, pi == null || facts.proposalsLed(pi) <= max,
+                    "eligibility.PROPOSALS_PER_PI", List.of(party.getCode(), max), overrides));
+            String[] national = national(p, party.getCountryCode());
+            checks.add(check(EligibilityRule.NATIONAL_VERSION, party, national == null
+                            || (national[0] != null && national[1] != null),
+                    "eligibility.NATIONAL_VERSION", List.of(party.getCode()), overrides));
         }
         return checks;
+    }
+
+    /** Title and abstract in the party's national language, or null when the proposal has no such fields. */
+    private static String[] national(Proposal p, String country) {
+        return switch (country) {
+            case "VN" -> new String[] {p.getTitleVi(), p.getAbstractVi()};
+            case "RU" -> new String[] {p.getTitleRu(), p.getAbstractRu()};
+            default -> null;
+        };
     }
 
     static String overrideKey(EligibilityRule rule, long partyId) {

@@ -12,12 +12,28 @@ public enum EligibilityRule {
     FIELDS_IN_CALL(false),
     DURATION_IN_RANGE(false),
     TEAM_COMPLETE(true),
-    BUDGET_WITHIN_CAP(true);
+    BUDGET_WITHIN_CAP(true),
+    /** The party's principal investigator holds a doctorate (from their profile). Off unless a call turns it on. */
+    PI_DOCTORATE(true, false),
+    /** The party's principal investigator leads at most N proposals in the call. Off unless turned on. */
+    PROPOSALS_PER_PI(true, false),
+    /** Title and abstract also in the party's national language (Vietnamese, Russian). Off unless turned on. */
+    NATIONAL_VERSION(true, false);
 
     private final boolean perParty;
+    private final boolean onByDefault;
 
     EligibilityRule(boolean perParty) {
+        this(perParty, true);
+    }
+
+    EligibilityRule(boolean perParty, boolean onByDefault) {
         this.perParty = perParty;
+        this.onByDefault = onByDefault;
+    }
+
+    public boolean onByDefault() {
+        return onByDefault;
     }
 
     public boolean perParty() {

@@ -36,9 +36,12 @@ class OfficerProposalPages {
     private final Calls calls;
     private final Programmes programmes;
     private final MessageSource messages;
+    private final EligibilityConfig config;
 
-    OfficerProposalPages(Proposals proposals, Calls calls, Programmes programmes, MessageSource messages) {
+    OfficerProposalPages(Proposals proposals, Calls calls, Programmes programmes, MessageSource messages,
+                         EligibilityConfig config) {
         this.proposals = proposals;
+        this.config = config;
         this.calls = calls;
         this.programmes = programmes;
         this.messages = messages;
@@ -143,6 +146,50 @@ class OfficerProposalPages {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/proposals/" + id + "#checklist";
+    }
+
+    /** One row of the rules page: a rule for the whole proposal (party null) or for one party. */
+    record RuleRow(EligibilityRule rule, Party party, EligibilityConfig.Setting setting, boolean mine) {
+    }
+
+    @GetMapping("/officer/calls/{id}/eligibility")
+    String rules(@PathVariable long id, Model model) {
+        TandemUser me = CurrentUser.require();
+        Call call = calls.get(id);
+        Programme programme = programmes.get(call.getProgrammeId());
+        if (!me.has(org.tandem.platform.security.Role.PROGRAMME_OFFICER, programme.getId(), null)) {
+            throw new org.tandem.platform.validation.NotAllowedException("not an officer");
+        }
+        var settings = config.of(id);
+        List<RuleRow> rows = new java.util.ArrayList<>();
+        for (EligibilityRule r : EligibilityRule.values()) {
+            if (r.perParty()) {
+                for (Party p : programme.getParties()) {
+                    rows.add(new RuleRow(r, p, EligibilityConfig.setting(settings, r, p.getId()),
+                            me.has(org.tandem.platform.security.Role.PROGRAMME_OFFICER, programme.getId(), p.getId())));
+                }
+            } else {
+                rows.add(new RuleRow(r, null, EligibilityConfig.setting(settings, r, 0), true));
+            }
+        }
+        model.addAttribute("call", call);
+        model.addAttribute("rows", rows);
+        return "proposal/eligibility-rules";
+    }
+
+    @PostMapping("/officer/calls/{id}/eligibility")
+    String setRule(@PathVariable long id, @RequestParam EligibilityRule rule, @RequestParam(defaultValue = "0") long party,
+                   @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) Integer param,
+                   RedirectAttributes redirect) {
+        try {
+            config.set(id, rule, party, enabled, param, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "eligibility.rules.saved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (org.tandem.platform.validation.ConflictException e) {
+            redirect.addFlashAttribute("errorKey", "error." + e.code());
+        }
+        return "redirect:/officer/calls/" + id + "/eligibility";
     }
 
     private static String nz(String s) {

@@ -35,12 +35,14 @@ class ProposalApi {
 
     private final Proposals proposals;
     private final Attachments attachments;
+    private final EligibilityConfig config;
     private final Calls calls;
     private final Programmes programmes;
     private final MessageSource messages;
 
-    ProposalApi(Proposals proposals, Attachments attachments, Calls calls, Programmes programmes,
-                MessageSource messages) {
+    ProposalApi(Proposals proposals, Attachments attachments, EligibilityConfig config, Calls calls,
+                Programmes programmes, MessageSource messages) {
+        this.config = config;
         this.proposals = proposals;
         this.attachments = attachments;
         this.calls = calls;
@@ -166,6 +168,47 @@ class ProposalApi {
         }
         proposals.override(id, rule, body.party(), body.reason(), CurrentUser.require());
         return eligibility(id, locale);
+    }
+
+    record RuleJson(String rule, String party, boolean enabled, Integer param) {
+    }
+
+    @GetMapping("/calls/{callId}/eligibility-rules")
+    @Operation(summary = "The eligibility rules a call applies, per party for party rules")
+    List<RuleJson> rules(@PathVariable long callId) {
+        Programme programme = programmes.get(calls.getPublic(callId).getProgrammeId());
+        var settings = config.of(callId);
+        List<RuleJson> list = new java.util.ArrayList<>();
+        for (EligibilityRule r : EligibilityRule.values()) {
+            if (r.perParty()) {
+                for (Party p : programme.getParties()) {
+                    var s = EligibilityConfig.setting(settings, r, p.getId());
+                    list.add(new RuleJson(r.name(), p.getCode(), s.enabled(), s.param()));
+                }
+            } else {
+                var s = EligibilityConfig.setting(settings, r, 0);
+                list.add(new RuleJson(r.name(), null, s.enabled(), s.param()));
+            }
+        }
+        return list;
+    }
+
+    @PutMapping("/calls/{callId}/eligibility-rules")
+    @Operation(summary = "Turn a rule on or off for a call (a party rule only by that party's officers)")
+    List<RuleJson> setRule(@PathVariable long callId, @RequestBody RuleJson body) {
+        Programme programme = programmes.get(calls.get(callId).getProgrammeId());
+        EligibilityRule rule;
+        try {
+            rule = EligibilityRule.valueOf(String.valueOf(body.rule()));
+        } catch (IllegalArgumentException e) {
+            throw org.tandem.platform.validation.InvalidInputException.of("rule", "eligibility.rule.unknown",
+                    String.valueOf(body.rule()));
+        }
+        long party = body.party() == null ? 0 : programme.partyByCode(body.party()).map(Party::getId)
+                .orElseThrow(() -> org.tandem.platform.validation.InvalidInputException.of("party",
+                        "call.budget.unknownParty", body.party()));
+        config.set(callId, rule, party, body.enabled(), body.param(), CurrentUser.require());
+        return rules(callId);
     }
 
     @ExceptionHandler(NotEligibleException.class)

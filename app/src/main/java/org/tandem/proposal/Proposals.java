@@ -51,6 +51,8 @@ public class Proposals {
     private final ProposalRepository proposals;
     private final Submissions submissions;
     private final AttachmentRows attachments;
+    private final EligibilityConfig config;
+    private final org.tandem.directory.Directory directory;
     private final Calls calls;
     private final Programmes programmes;
     private final AuditTrail audit;
@@ -59,11 +61,14 @@ public class Proposals {
     private final JsonMapper json;
     private final Clock clock;
 
-    Proposals(ProposalRepository proposals, Submissions submissions, AttachmentRows attachments, Calls calls, Programmes programmes,
+    Proposals(ProposalRepository proposals, Submissions submissions, AttachmentRows attachments,
+              EligibilityConfig config, org.tandem.directory.Directory directory, Calls calls, Programmes programmes,
               AuditTrail audit, Outbox outbox, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.proposals = proposals;
         this.submissions = submissions;
         this.attachments = attachments;
+        this.config = config;
+        this.directory = directory;
         this.calls = calls;
         this.programmes = programmes;
         this.audit = audit;
@@ -278,8 +283,28 @@ public class Proposals {
 
     List<EligibilityCheck> eligibility(Proposal p) {
         Call call = calls.get(p.getCallId());
-        return Eligibility.evaluate(p, call, programmes.get(call.getProgrammeId()), attachments.of(p.getId()).size(),
-                overrides(p.getId()));
+        int files = attachments.of(p.getId()).size();
+        Eligibility.Facts facts = new Eligibility.Facts() {
+            @Override
+            public int attachments() {
+                return files;
+            }
+
+            @Override
+            public boolean doctorate(long userId) {
+                return directory.profileOf(userId).map(org.tandem.directory.Directory.Person::doctorate).orElse(false);
+            }
+
+            @Override
+            public int proposalsLed(long userId) {
+                return jdbc.sql("""
+                        select count(*) from proposal_team t join proposal p on p.id = t.proposal_id
+                        where t.pi_user_id = ? and p.call_id = ? and p.status <> 'WITHDRAWN'""")
+                        .params(userId, call.getId()).query(Integer.class).single();
+            }
+        };
+        return Eligibility.evaluate(p, call, programmes.get(call.getProgrammeId()), facts, overrides(p.getId()),
+                config.of(call.getId()));
     }
 
     private Map<String, String> overrides(long proposalId) {
