@@ -67,6 +67,7 @@ class ProposalBrowserTests {
     @Test
     void twoPrincipalInvestigatorsWriteAndSubmitOneJointProposal() {
         long call = calls.openAndUpcoming().stream().filter(c -> c.status(calls.now()) == CallStatus.OPEN)
+                .filter(c -> c.getTitle().getEn().startsWith("Joint call 2026"))
                 .findFirst().orElseThrow().getId();
         Page vn = signedIn("applicant.vn", "Asia/Ho_Chi_Minh");
         vn.navigate(url("/calls/" + call));

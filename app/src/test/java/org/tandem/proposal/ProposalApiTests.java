@@ -35,6 +35,7 @@ class ProposalApiTests {
 
     long openCall() {
         return calls.openAndUpcoming().stream().filter(c -> c.status(calls.now()) == CallStatus.OPEN)
+                .filter(c -> c.getTitle().getEn().startsWith("Joint call 2026"))
                 .findFirst().orElseThrow().getId();
     }
 
