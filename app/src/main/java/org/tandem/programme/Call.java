@@ -114,6 +114,10 @@ public class Call {
         approvals.add(new CallApproval(partyId, officer, at));
     }
 
+    void setMaxAttachmentMb(int megabytes) {
+        this.maxAttachmentMb = megabytes;
+    }
+
     void setPhase(CallPhase phase) {
         this.phase = phase;
     }

@@ -145,6 +145,25 @@ public class Calls {
         return saved;
     }
 
+    /** The largest attachment applicants may upload; changeable until the call closes. */
+    @Transactional
+    public Call setAttachmentLimit(long id, int megabytes, TandemUser user) {
+        Call call = get(id);
+        requireOfficer(user, programmes.get(call.getProgrammeId()));
+        CallStatus status = call.status(now());
+        if (status != CallStatus.DRAFT && status != CallStatus.PUBLISHED && status != CallStatus.OPEN) {
+            throw new ConflictException("CALL_CLOSED");
+        }
+        if (megabytes < 1 || megabytes > 100) {
+            throw org.tandem.platform.validation.InvalidInputException.of("maxAttachmentMb", "call.attachment.range");
+        }
+        Map<String, Object> before = Map.of("maxAttachmentMb", call.getMaxAttachmentMb());
+        call.setMaxAttachmentMb(megabytes);
+        Call saved = calls.saveAndFlush(call);
+        audit.record(user.getUsername(), AUDIT_TYPE, id, "attachment-limit", before, Map.of("maxAttachmentMb", megabytes));
+        return saved;
+    }
+
     /** After the deadline, officers move the call into evaluation. */
     @Transactional
     public Call startEvaluation(long id, TandemUser user) {

@@ -111,6 +111,27 @@ class OfficerCallPages {
         return "redirect:/officer/calls/" + id;
     }
 
+    @PostMapping("/officer/calls/{id}/attachment-limit")
+    String attachmentLimit(@PathVariable long id, @RequestParam String megabytes, RedirectAttributes redirect) {
+        try {
+            calls.setAttachmentLimit(id, parseOrZero(megabytes), CurrentUser.require());
+            redirect.addFlashAttribute("notice", "call.attachment.saved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", "call.attachment.range");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "error." + e.code());
+        }
+        return "redirect:/officer/calls/" + id;
+    }
+
+    private static int parseOrZero(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     @PostMapping("/officer/calls/{id}/start-evaluation")
     String startEvaluation(@PathVariable long id) {
         calls.startEvaluation(id, CurrentUser.require());

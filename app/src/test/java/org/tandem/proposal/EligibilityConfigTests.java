@@ -93,4 +93,47 @@ class EligibilityConfigTests {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("code").asString()).isEqualTo("CALL_CLOSED");
     }
+
+    @Test
+    void aPiLeadsOnlyAsManyProposalsAsTheirAgencyAllowsAndOnlyInTheCallsFields() {
+        Call call = ownCall();
+        ApiClient applicant = new ApiClient(port).signIn("applicant.ru");
+        long first = applicant.post("/api/v1/calls/" + call.getId() + "/proposals",
+                Map.of("acronym", "ONE", "title", "One", "abstract", "One"), Map.of()).json().get("id").asLong();
+        assertThat(new ApiClient(port).signIn("officer.ru").put("/api/v1/calls/" + call.getId() + "/eligibility-rules",
+                Map.of("rule", "PROPOSALS_PER_PI", "party", "RU", "enabled", true, "param", 1), Map.of()).status())
+                .isEqualTo(200);
+        assertThat(check(applicant.get("/api/v1/proposals/" + first + "/eligibility").json(), "PROPOSALS_PER_PI", "RU")
+                .get("passed").asBoolean()).isTrue();
+        long second = applicant.post("/api/v1/calls/" + call.getId() + "/proposals",
+                Map.of("acronym", "TWO", "title", "Two", "abstract", "Two"), Map.of()).json().get("id").asLong();
+        JsonNode e = applicant.get("/api/v1/proposals/" + second + "/eligibility").json();
+        assertThat(check(e, "PROPOSALS_PER_PI", "RU").get("message").asString())
+                .isEqualTo("The RU principal investigator leads more than 1 proposal(s) in this call.");
+
+        var read = applicant.get("/api/v1/proposals/" + second);
+        ObjectNode body = (ObjectNode) read.json().deepCopy();
+        body.putArray("fields").add("LIFE");
+        applicant.put("/api/v1/proposals/" + second, body, Map.of("If-Match", read.etag()));
+        assertThat(check(applicant.get("/api/v1/proposals/" + second + "/eligibility").json(), "FIELDS_IN_CALL", null)
+                .get("passed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void officersSetTheAttachmentLimitOfTheirCall() {
+        Call call = ownCall();
+        var officer = new org.tandem.support.WebSession(port).signIn("officer.vn", "demo");
+        officer.get("/officer/calls/" + call.getId());
+        assertThat(officer.post("/officer/calls/" + call.getId() + "/attachment-limit", Map.of("megabytes", "1"), "en")
+                .status()).isEqualTo(302);
+        assertThat(calls.get(call.getId()).getMaxAttachmentMb()).isEqualTo(1);
+        ApiClient applicant = new ApiClient(port).signIn("applicant.vn");
+        long id = applicant.post("/api/v1/calls/" + call.getId() + "/proposals",
+                Map.of("acronym", "BIG", "title", "Big", "abstract", "Big"), Map.of()).json().get("id").asLong();
+        byte[] twoMb = new byte[2 * 1024 * 1024];
+        System.arraycopy(ProposalApiTests.samplePdf(), 0, twoMb, 0, ProposalApiTests.samplePdf().length);
+        var r = applicant.upload("/api/v1/proposals/" + id + "/attachments", "two.pdf", twoMb);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("problems").get(0).get("message").asString()).contains("limit of 1 MB");
+    }
 }
