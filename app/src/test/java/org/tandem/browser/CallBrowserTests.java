@@ -3,52 +3,14 @@ package org.tandem.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.tandem.support.TandemIntegrationTest;
 
 @TandemIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CallBrowserTests {
-
-    @LocalServerPort int port;
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /** A reader in Hanoi whose browser speaks English. */
-    Page newPage(String zone) {
-        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(zone));
-        return ctx.newPage();
-    }
+class CallBrowserTests extends BrowserTest {
 
     @Test
     void aVisitorSwitchesLanguageAndSeesTheOpenCallWithDeadlinesInEveryZone() {
@@ -73,19 +35,10 @@ class CallBrowserTests {
         page.context().close();
     }
 
-    void signIn(Page page, String user) {
-        page.navigate(url("/login?lang=en"));
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit]");
-        assertThat(page.locator(".account .who")).isVisible();
-    }
-
     @Test
     void officersOfBothPartiesApproveAndOnlyThenTheCallIsPublic() {
         String title = "Browser call " + System.nanoTime();
-        Page vn = newPage("Asia/Ho_Chi_Minh");
-        signIn(vn, "officer.vn");
+        Page vn = signedIn("officer.vn", "Asia/Ho_Chi_Minh");
         vn.navigate(url("/officer/calls"));
         vn.click("a.button");
         vn.selectOption("#year", "2027");
@@ -118,8 +71,7 @@ class CallBrowserTests {
         assertThat(visitor.locator("main")).not().containsText(title);
         assertThat(visitor.navigate(url("/calls/" + callId)).status()).isEqualTo(404);
 
-        Page ru = newPage("Europe/Moscow");
-        signIn(ru, "officer.ru");
+        Page ru = signedIn("officer.ru", "Europe/Moscow");
         ru.navigate(url("/officer/calls/" + callId));
         ru.click("#approve-RU");
         assertThat(ru.locator(".notice")).containsText("the call is published");
@@ -135,8 +87,7 @@ class CallBrowserTests {
 
     @Test
     void anOfficerSeesBadInputExplainedInVietnamese() {
-        Page vn = newPage("Asia/Ho_Chi_Minh");
-        signIn(vn, "officer.vn");
+        Page vn = signedIn("officer.vn", "Asia/Ho_Chi_Minh");
         vn.navigate(url("/officer/calls?lang=vi"));
         vn.click("a.button");
         vn.fill("#titleEn", "Incomplete");

@@ -2,17 +2,11 @@ package org.tandem.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tandem.programme.CallStatus;
 import org.tandem.programme.Calls;
@@ -20,45 +14,10 @@ import org.tandem.support.TandemIntegrationTest;
 
 /** A Vietnamese and a Russian PI write one joint proposal together and submit it. */
 @TandemIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProposalBrowserTests {
+class ProposalBrowserTests extends BrowserTest {
 
-    @LocalServerPort int port;
     @Autowired Calls calls;
     @Autowired JdbcClient jdbc;
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    Page signedIn(String user, String zone) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(zone)).newPage();
-        page.navigate(url("/login?lang=en"));
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit]");
-        assertThat(page.locator(".account .who")).isVisible();
-        return page;
-    }
-
     static byte[] pdf() {
         return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
                 .getBytes(StandardCharsets.US_ASCII);
