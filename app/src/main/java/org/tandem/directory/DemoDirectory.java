@@ -63,12 +63,26 @@ class DemoDirectory implements ApplicationRunner {
                 List.of("perovskite solar cells", "nanomaterials"), org.get("Vietnam Academy of Science and Technology"));
         person(null, "Lê Hoàng Nam", "Le Hoang Nam", "VN", List.of("1.2"),
                 List.of("natural language processing", "machine translation"), org.get("FPT Corporation"));
+        long vnExpert = person("expert.vn", "Lê Minh Tuấn", "Le Minh Tuan", "VN", List.of("1.2", "2.2"),
+                List.of("reinforcement learning", "power systems"), org.get("Vietnam Academy of Science and Technology"));
+        long ruExpert = person("expert.ru", "Дмитрий Кузнецов", "Dmitry Kuznetsov", "RU", List.of("1.2", "3.1"),
+                List.of("medical imaging", "deep learning"), org.get("Tomsk Polytechnic University"));
+        directory.addPublications(vnExpert, List.of(
+                new PublicationImport.Entry("Safe reinforcement learning for battery dispatch in grids with high solar share",
+                        "We train constrained policies for frequency regulation with storage.", 2024, "10.1000/demo.vn.1"),
+                new PublicationImport.Entry("Graph neural networks for power system state estimation", null, 2022,
+                        "10.1000/demo.vn.2")), "CSV", "system");
+        directory.addPublications(ruExpert, List.of(
+                new PublicationImport.Entry("Transformer models for liver lesion detection in multi-phase CT",
+                        "A multi-centre study of early hepatocellular carcinoma detection.", 2023, "10.1000/demo.ru.1"),
+                new PublicationImport.Entry("Federated learning across Siberian hospitals", null, 2021, "10.1000/demo.ru.2")),
+                "CSV", "system");
     }
 
-    private void person(String username, String name, String latin, String country, List<String> fields,
+    private long person(String username, String name, String latin, String country, List<String> fields,
                         List<String> keywords, Long organisation) {
         Long userId = username == null ? null : accounts.find(username).map(a -> a.id()).orElse(null);
-        directory.saveProfile(userId, "system", new Directory.ProfileInput(name, latin, null, country, fields, keywords,
-                organisation, 2018, true));
+        return directory.saveProfile(userId, "system", new Directory.ProfileInput(name, latin, null, country, fields,
+                keywords, organisation, 2018, true)).id();
     }
 }

@@ -252,6 +252,65 @@ public class Directory {
         audit.record(from.getUsername(), "Person", to.id(), "contact-request", null, Map.of("from", sender.id()));
     }
 
+    public record Publication(long id, String title, String abstractText, Integer year, String doi, String source) {
+    }
+
+    public record DeclaredConflict(long id, String subject, String reason, String declaredBy, java.time.Instant at) {
+    }
+
+    /**
+     * Adds imported publications to a person's record. One with a DOI already on record is
+     * skipped, so importing the same file twice changes nothing.
+     *
+     * @return how many were new
+     */
+    @Transactional
+    public int addPublications(long personId, List<PublicationImport.Entry> entries, String source, String actor) {
+        person(personId);
+        int added = 0;
+        for (PublicationImport.Entry e : entries) {
+            boolean duplicate = jdbc.sql("""
+                    select count(*) from publication where person_id = ?
+                    and (doi = ? or (doi is null and ? is null and lower(title) = lower(?)))""")
+                    .params(personId, e.doi(), e.doi(), e.title()).query(Integer.class).single() > 0;
+            if (!duplicate) {
+                jdbc.sql("insert into publication (person_id, title, abstract, year, doi, source) values (?, ?, ?, ?, ?, ?)")
+                        .params(personId, e.title(), e.abstractText(), e.year(), e.doi(), source).update();
+                added++;
+            }
+        }
+        audit.record(actor, "Person", personId, "import-publications", null, Map.of("source", source, "added", added,
+                "read", entries.size()));
+        return added;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Publication> publications(long personId) {
+        return jdbc.sql("select * from publication where person_id = ? order by year desc nulls last, id").param(personId)
+                .query((rs, i) -> new Publication(rs.getLong("id"), rs.getString("title"), rs.getString("abstract"),
+                        (Integer) rs.getObject("year", Integer.class), rs.getString("doi"), rs.getString("source")))
+                .list();
+    }
+
+    /** A conflict an expert declares (an organisation, a person, a proposal), with the reason. */
+    @Transactional
+    public void declareConflict(long personId, String subject, String reason, String actor) {
+        Problems p = new Problems();
+        p.require(subject != null && !subject.isBlank(), "subject", "validation.required");
+        p.require(reason != null && !reason.isBlank(), "reason", "validation.required");
+        p.throwIfAny();
+        jdbc.sql("insert into declared_conflict (person_id, subject, reason, declared_by, declared_at) values (?, ?, ?, ?, ?)")
+                .params(personId, subject.strip(), reason.strip(), actor, Timestamp.from(clock.instant())).update();
+        audit.record(actor, "Person", personId, "declare-conflict", null, Map.of("subject", subject.strip()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeclaredConflict> declaredConflicts(long personId) {
+        return jdbc.sql("select * from declared_conflict where person_id = ? order by id").param(personId)
+                .query((rs, i) -> new DeclaredConflict(rs.getLong("id"), rs.getString("subject"), rs.getString("reason"),
+                        rs.getString("declared_by"), rs.getTimestamp("declared_at").toInstant())).list();
+    }
+
     private static List<String> split(String s, String sep) {
         return s == null || s.isBlank() ? List.of() : Arrays.stream(s.split(sep)).filter(x -> !x.isBlank()).toList();
     }

@@ -1,5 +1,5 @@
 /**
- * Expert review: conflicts, affinity, assignment (through the engine), review forms and anonymity.
- * Module of DESIGN.md; it talks to other modules only through their public services and events.
+ * Expert review: each party's pool of experts, and (to come) conflicts, affinity and
+ * assignment through the engine, review forms and anonymity. Public API: {@link org.tandem.review.ExpertPools}.
  */
 package org.tandem.review;
