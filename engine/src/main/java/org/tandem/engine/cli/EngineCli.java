@@ -29,6 +29,8 @@ public final class EngineCli implements Runnable {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new EngineCli());
         // One subcommand per algorithm; keep one line each.
+        cl.addSubcommand("affinity", new org.tandem.engine.affinity.AffinityCommand());
+        cl.addSubcommand("assign", new org.tandem.engine.assign.AssignCommand());
         // picocli's default for a usage error is 2, which is also our "bad input" code.
         return cl.execute(args);
     }

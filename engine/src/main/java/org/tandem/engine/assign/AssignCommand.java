@@ -1,0 +1,156 @@
+package org.tandem.engine.assign;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.tandem.engine.cli.EngineCli;
+import org.tandem.engine.io.BadInputException;
+import org.tandem.engine.io.CsvTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code assign}: the reviewer-assignment contract on CSV files (see the project README). */
+@Command(name = "assign", mixinStandardHelpOptions = true,
+        description = "Assign reviewers to proposals: most pairs first, then the best affinity (total or fair).")
+public final class AssignCommand implements Callable<Integer> {
+
+    @Option(names = "--reviewers", required = true, description = "reviewer_id,group,max_load[,min_load]")
+    Path reviewersFile;
+    @Option(names = "--demands", required = true, description = "proposal_id,group,required")
+    Path demandsFile;
+    @Option(names = "--affinity", required = true, description = "proposal_id,reviewer_id,score (the candidate pairs)")
+    Path affinityFile;
+    @Option(names = "--conflicts", description = "proposal_id,reviewer_id (forbidden pairs)")
+    Path conflictsFile;
+    @Option(names = "--objective", defaultValue = "total", description = "total (default) or fair")
+    String objective;
+    @Option(names = "--fair-seconds", defaultValue = "60", description = "time limit of each fair step, seconds")
+    double fairSeconds;
+    @Option(names = "--out", required = true, description = "OUT.csv: proposal_id,reviewer_id,score")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        AssignmentProblem problem;
+        Assigner.Objective goal;
+        try {
+            goal = switch (objective.toLowerCase(Locale.ROOT)) {
+                case "total" -> Assigner.Objective.TOTAL;
+                case "fair" -> Assigner.Objective.FAIR;
+                default -> throw new BadInputException(Path.of("--objective"), 0, "objective",
+                        "'" + objective + "' is neither total nor fair");
+            };
+            problem = read();
+        } catch (BadInputException e) {
+            err.println("bad input: " + e.getMessage());
+            err.flush();
+            return EngineCli.EXIT_BAD_INPUT;
+        }
+        AssignmentResult result = Assigner.assign(problem, goal, fairSeconds);
+        try {
+            write(result.assigned());
+        } catch (IOException e) {
+            err.println("cannot write " + out + ": " + e.getMessage());
+            err.flush();
+            return EngineCli.EXIT_BAD_INPUT;
+        }
+        for (UnmetDemand u : result.unmet()) {
+            err.printf("unmet: proposal %s group %s missing %d: %s%n", u.proposalId(), u.group(), u.missing(),
+                    u.reason().text());
+        }
+        if (!result.optimal()) {
+            err.println("note: the fair objective reached its time limit; the result is feasible but not proven optimal");
+        }
+        err.flush();
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "{\"assigned\":%d,\"total_affinity\":%.6f,\"min_proposal_affinity\":%.6f,\"unmet\":%d,"
+                        + "\"seconds\":%.3f}%n", result.assigned().size(), result.totalAffinity(),
+                result.minProposalAffinity(), result.unmet().size(), (System.nanoTime() - start) / 1e9);
+        o.flush();
+        return result.unmet().isEmpty() ? 0 : EngineCli.EXIT_PARTIAL;
+    }
+
+    private AssignmentProblem read() {
+        List<Reviewer> reviewers = new ArrayList<>();
+        Set<String> reviewerIds = new HashSet<>();
+        CsvTable.read(reviewersFile, List.of("reviewer_id", "group", "max_load"), row -> {
+            String id = row.text("reviewer_id");
+            if (!reviewerIds.add(id)) {
+                throw row.error("reviewer_id", "duplicate reviewer " + id);
+            }
+            int max = row.nonNegativeInt("max_load");
+            int min = row.optional("min_load") == null ? 0 : row.nonNegativeInt("min_load");
+            if (min > max) {
+                throw row.error("min_load", "min_load " + min + " is above max_load " + max);
+            }
+            reviewers.add(new Reviewer(id, row.text("group"), max, min));
+        });
+        List<Demand> demands = new ArrayList<>();
+        Set<String> demandKeys = new HashSet<>();
+        Set<String> proposals = new HashSet<>();
+        CsvTable.read(demandsFile, List.of("proposal_id", "group", "required"), row -> {
+            String p = row.text("proposal_id");
+            String g = row.text("group");
+            if (!demandKeys.add(p + '\u0000' + g)) {
+                throw row.error("group", "duplicate demand for proposal " + p + " and group " + g);
+            }
+            proposals.add(p);
+            demands.add(new Demand(p, g, row.nonNegativeInt("required")));
+        });
+        List<Candidate> candidates = new ArrayList<>();
+        Set<AssignmentProblem.Pair> seen = new HashSet<>();
+        // Strings repeat millions of times in a large file: keep one copy of each id.
+        Map<String, String> ids = new HashMap<>();
+        CsvTable.read(affinityFile, List.of("proposal_id", "reviewer_id", "score"), row -> {
+            String p = ids.computeIfAbsent(row.text("proposal_id"), k -> k);
+            String r = row.text("reviewer_id");
+            if (!reviewerIds.contains(r)) {
+                throw row.error("reviewer_id", "unknown reviewer " + r + " (not in " + reviewersFile + ")");
+            }
+            r = ids.computeIfAbsent(r, k -> k);
+            if (!seen.add(new AssignmentProblem.Pair(p, r))) {
+                throw row.error("reviewer_id", "duplicate pair " + p + "," + r);
+            }
+            double score = row.decimal("score");
+            candidates.add(new Candidate(p, r, score, row.text("score")));
+        });
+        Set<AssignmentProblem.Pair> conflicts = new HashSet<>();
+        if (conflictsFile != null) {
+            CsvTable.read(conflictsFile, List.of("proposal_id", "reviewer_id"), row ->
+                    conflicts.add(new AssignmentProblem.Pair(row.text("proposal_id"), row.text("reviewer_id"))));
+        }
+        return new AssignmentProblem(reviewers, demands, candidates, conflicts);
+    }
+
+    /** Written to a temporary file and moved into place, so OUT.csv is either whole or absent. */
+    private void write(List<Candidate> assigned) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".assign", ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("proposal_id,reviewer_id,score\n");
+            for (Candidate c : assigned) {
+                w.write(CsvTable.quote(c.proposalId()) + ',' + CsvTable.quote(c.reviewerId()) + ',' + c.scoreText() + '\n');
+            }
+        }
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,294 @@
+package org.tandem.engine.assign;
+
+import com.google.ortools.Loader;
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import java.util.ArrayList;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reviewer assignment. First the most pairs that demands, loads, candidates and conflicts
+ * allow; among those, objective {@code TOTAL} maximises the sum of affinities (exact min-cost
+ * max-flow) and {@code FAIR} first maximises the smallest per-proposal affinity sum, then the
+ * total (CP-SAT). Minimum loads are met as far as the most pairs allow.
+ */
+public final class Assigner {
+
+    public enum Objective { TOTAL, FAIR }
+
+    /** Affinities become integers for the solvers: six decimal places are kept. */
+    static final double SCALE = 1_000_000d;
+
+    private static volatile boolean loaded;
+
+    private Assigner() {
+    }
+
+    static void loadNatives() {
+        if (!loaded) {
+            synchronized (Assigner.class) {
+                if (!loaded) {
+                    Loader.loadNativeLibraries();
+                    loaded = true;
+                }
+            }
+        }
+    }
+
+    /** The usable arcs of the flow network: a candidate whose reviewer's group the proposal demands, not conflicted. */
+    private record Arc(Candidate candidate, int demand, int reviewer, long scaled) {
+    }
+
+    public static AssignmentResult assign(AssignmentProblem problem, Objective objective, double fairSeconds) {
+        loadNatives();
+        Map<String, Integer> reviewerIndex = new HashMap<>();
+        List<Reviewer> reviewers = problem.reviewers();
+        for (int i = 0; i < reviewers.size(); i++) {
+            reviewerIndex.put(reviewers.get(i).id(), i);
+        }
+        Map<String, Integer> demandIndex = new LinkedHashMap<>();
+        List<Demand> demands = problem.demands();
+        for (int i = 0; i < demands.size(); i++) {
+            demandIndex.put(demands.get(i).proposalId() + '\u0000' + demands.get(i).group(), i);
+        }
+        int[] candidatesOf = new int[demands.size()];
+        int[] conflictedOf = new int[demands.size()];
+        List<Arc> arcs = new ArrayList<>();
+        long maxScaled = 0;
+        for (Candidate c : problem.candidates()) {
+            Integer r = reviewerIndex.get(c.reviewerId());
+            if (r == null) {
+                continue;
+            }
+            Integer d = demandIndex.get(c.proposalId() + '\u0000' + reviewers.get(r).group());
+            if (d == null) {
+                continue;
+            }
+            candidatesOf[d]++;
+            if (problem.conflicts().contains(new AssignmentProblem.Pair(c.proposalId(), c.reviewerId()))) {
+                conflictedOf[d]++;
+                continue;
+            }
+            long scaled = Math.round(c.score() * SCALE);
+            maxScaled = Math.max(maxScaled, scaled);
+            arcs.add(new Arc(c, d, r, scaled));
+        }
+
+        boolean[] chosen = flow(arcs, demands, reviewers, maxScaled);
+        boolean optimal = true;
+        if (objective == Objective.FAIR) {
+            int count = 0;
+            for (boolean b : chosen) {
+                count += b ? 1 : 0;
+            }
+            int[] load = loads(arcs, chosen, reviewers.size());
+            boolean minLoadsMet = true;
+            for (int r = 0; r < reviewers.size(); r++) {
+                minLoadsMet &= load[r] >= Math.min(reviewers.get(r).minLoad(), reviewers.get(r).maxLoad());
+            }
+            FairSolution fair = fair(arcs, demands, reviewers, count, minLoadsMet, fairSeconds);
+            if (fair != null) {
+                chosen = fair.chosen();
+                optimal = fair.optimal();
+            } else {
+                optimal = false;
+            }
+        }
+        return result(arcs, chosen, demands, candidatesOf, conflictedOf, optimal);
+    }
+
+    /** Max flow, then min cost; costs are non-negative ("how far below the best score"). */
+    private static boolean[] flow(List<Arc> arcs, List<Demand> demands, List<Reviewer> reviewers, long maxScaled) {
+        int source = 0;
+        int firstDemand = 1;
+        int firstReviewer = firstDemand + demands.size();
+        int sink = firstReviewer + reviewers.size();
+        MinCostFlow mcf = new MinCostFlow();
+        for (int d = 0; d < demands.size(); d++) {
+            mcf.addArcWithCapacityAndUnitCost(source, firstDemand + d, demands.get(d).required(), 0);
+        }
+        int[] arcIds = new int[arcs.size()];
+        for (int i = 0; i < arcs.size(); i++) {
+            Arc a = arcs.get(i);
+            arcIds[i] = mcf.addArcWithCapacityAndUnitCost(firstDemand + a.demand(), firstReviewer + a.reviewer(), 1,
+                    maxScaled - a.scaled());
+        }
+        boolean anyMin = reviewers.stream().anyMatch(r -> r.minLoad() > 0);
+        // Load above a reviewer's minimum costs more than any difference in affinity can repay, so
+        // among the largest assignments one that reaches the minimum loads is preferred.
+        long penalty = anyMin ? (long) arcs.size() * (maxScaled + 1) + 1 : 0;
+        if (anyMin && penalty > Long.MAX_VALUE / Math.max(1, arcs.size() + 1)) {
+            throw new IllegalArgumentException("too many candidate pairs for exact minimum loads at this precision");
+        }
+        for (int r = 0; r < reviewers.size(); r++) {
+            Reviewer rv = reviewers.get(r);
+            int min = Math.min(rv.minLoad(), rv.maxLoad());
+            if (min > 0) {
+                mcf.addArcWithCapacityAndUnitCost(firstReviewer + r, sink, min, 0);
+            }
+            if (rv.maxLoad() > min) {
+                mcf.addArcWithCapacityAndUnitCost(firstReviewer + r, sink, rv.maxLoad() - min, penalty);
+            }
+        }
+        // Offer everything the demands ask for; the solver sends as much as the network allows.
+        long asked = demands.stream().mapToLong(Demand::required).sum();
+        mcf.setNodeSupply(source, asked);
+        mcf.setNodeSupply(sink, -asked);
+        MinCostFlowBase.Status status = mcf.solveMaxFlowWithMinCost();
+        if (status != MinCostFlowBase.Status.OPTIMAL) {
+            throw new IllegalStateException("min-cost flow ended with " + status);
+        }
+        boolean[] chosen = new boolean[arcs.size()];
+        for (int i = 0; i < arcs.size(); i++) {
+            chosen[i] = mcf.getFlow(arcIds[i]) > 0;
+        }
+        return chosen;
+    }
+
+    private record FairSolution(boolean[] chosen, boolean optimal) {
+    }
+
+    /**
+     * CP-SAT in two steps: the largest smallest per-proposal sum, then the largest total with
+     * that minimum kept; always with as many pairs as the flow found.
+     */
+    private static FairSolution fair(List<Arc> arcs, List<Demand> demands, List<Reviewer> reviewers, int count,
+                                     boolean keepMinLoads, double seconds) {
+        Map<String, List<Integer>> arcsOfProposal = new LinkedHashMap<>();
+        demands.forEach(d -> arcsOfProposal.putIfAbsent(d.proposalId(), new ArrayList<>()));
+        for (int i = 0; i < arcs.size(); i++) {
+            arcsOfProposal.get(arcs.get(i).candidate().proposalId()).add(i);
+        }
+        long[] minSum = {0};
+        boolean[] proven = {true};
+        boolean[][] best = {null};
+        for (int step = 0; step < 2; step++) {
+            CpModel model = new CpModel();
+            BoolVar[] x = new BoolVar[arcs.size()];
+            for (int i = 0; i < arcs.size(); i++) {
+                x[i] = model.newBoolVar("x" + i);
+            }
+            List<List<BoolVar>> byDemand = new ArrayList<>();
+            List<List<BoolVar>> byReviewer = new ArrayList<>();
+            demands.forEach(d -> byDemand.add(new ArrayList<>()));
+            reviewers.forEach(r -> byReviewer.add(new ArrayList<>()));
+            for (int i = 0; i < arcs.size(); i++) {
+                byDemand.get(arcs.get(i).demand()).add(x[i]);
+                byReviewer.get(arcs.get(i).reviewer()).add(x[i]);
+            }
+            for (int d = 0; d < demands.size(); d++) {
+                model.addLessOrEqual(LinearExpr.sum(byDemand.get(d).toArray(new BoolVar[0])), demands.get(d).required());
+            }
+            for (int r = 0; r < reviewers.size(); r++) {
+                LinearExpr load = LinearExpr.sum(byReviewer.get(r).toArray(new BoolVar[0]));
+                model.addLessOrEqual(load, reviewers.get(r).maxLoad());
+                if (keepMinLoads && reviewers.get(r).minLoad() > 0) {
+                    model.addGreaterOrEqual(load, Math.min(reviewers.get(r).minLoad(), reviewers.get(r).maxLoad()));
+                }
+            }
+            model.addEquality(LinearExpr.sum(x), count);
+            long maxTotal = 0;
+            for (Arc a : arcs) {
+                maxTotal += Math.max(0, a.scaled());
+            }
+            IntVar m = model.newIntVar(Math.min(0, -maxTotal), maxTotal, "min");
+            for (List<Integer> own : arcsOfProposal.values()) {
+                LinearExprBuilder sum = LinearExpr.newBuilder();
+                for (int i : own) {
+                    sum.addTerm(x[i], arcs.get(i).scaled());
+                }
+                if (step == 0) {
+                    model.addLessOrEqual(m, sum);
+                } else {
+                    model.addGreaterOrEqual(sum, minSum[0]);
+                }
+            }
+            if (step == 0) {
+                model.maximize(m);
+            } else {
+                LinearExprBuilder total = LinearExpr.newBuilder();
+                for (int i = 0; i < arcs.size(); i++) {
+                    total.addTerm(x[i], arcs.get(i).scaled());
+                }
+                model.maximize(total);
+            }
+            if (best[0] != null) {
+                for (int i = 0; i < arcs.size(); i++) {
+                    model.addHint(x[i], best[0][i] ? 1 : 0);
+                }
+            }
+            CpSolver solver = new CpSolver();
+            solver.getParameters().setMaxTimeInSeconds(seconds);
+            solver.getParameters().setNumWorkers(2);
+            solver.getParameters().setRandomSeed(1);
+            CpSolverStatus status = solver.solve(model);
+            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+                return best[0] == null ? null : new FairSolution(best[0], false);
+            }
+            proven[0] &= status == CpSolverStatus.OPTIMAL;
+            boolean[] chosen = new boolean[arcs.size()];
+            for (int i = 0; i < arcs.size(); i++) {
+                chosen[i] = solver.booleanValue(x[i]);
+            }
+            best[0] = chosen;
+            if (step == 0) {
+                minSum[0] = solver.value(m);
+            }
+        }
+        return new FairSolution(best[0], proven[0]);
+    }
+
+    private static int[] loads(List<Arc> arcs, boolean[] chosen, int reviewers) {
+        int[] load = new int[reviewers];
+        for (int i = 0; i < arcs.size(); i++) {
+            if (chosen[i]) {
+                load[arcs.get(i).reviewer()]++;
+            }
+        }
+        return load;
+    }
+
+    private static AssignmentResult result(List<Arc> arcs, boolean[] chosen, List<Demand> demands, int[] candidatesOf,
+                                           int[] conflictedOf, boolean optimal) {
+        List<Candidate> assigned = new ArrayList<>();
+        int[] got = new int[demands.size()];
+        Map<String, Double> sumOfProposal = new LinkedHashMap<>();
+        demands.forEach(d -> sumOfProposal.put(d.proposalId(), 0d));
+        double total = 0;
+        for (int i = 0; i < arcs.size(); i++) {
+            if (chosen[i]) {
+                Arc a = arcs.get(i);
+                assigned.add(a.candidate());
+                got[a.demand()]++;
+                total += a.candidate().score();
+                sumOfProposal.merge(a.candidate().proposalId(), a.candidate().score(), Double::sum);
+            }
+        }
+        List<UnmetDemand> unmet = new ArrayList<>();
+        for (int d = 0; d < demands.size(); d++) {
+            Demand dm = demands.get(d);
+            int missing = dm.required() - got[d];
+            if (missing > 0) {
+                int usable = candidatesOf[d] - conflictedOf[d];
+                UnmetDemand.Reason reason = usable == 0 && candidatesOf[d] > 0 ? UnmetDemand.Reason.ALL_CONFLICTED
+                        : usable < dm.required() ? UnmetDemand.Reason.NO_CANDIDATES_LEFT
+                        : UnmetDemand.Reason.CAPACITY_EXHAUSTED;
+                unmet.add(new UnmetDemand(dm.proposalId(), dm.group(), missing, reason));
+            }
+        }
+        double min = sumOfProposal.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return new AssignmentResult(assigned, unmet, total, min, optimal);
+    }
+
+}

@@ -1,0 +1,12 @@
+package org.tandem.engine.assign;
+
+import java.util.List;
+
+/**
+ * The pairs chosen, with what was not met. {@code minProposalAffinity} is the smallest sum of
+ * affinities over the proposals that have demands; {@code optimal} is false only when a time
+ * limit stopped the fair objective before it was proven.
+ */
+public record AssignmentResult(List<Candidate> assigned, List<UnmetDemand> unmet, double totalAffinity,
+                               double minProposalAffinity, boolean optimal) {
+}
