@@ -122,7 +122,8 @@ public final class DeadlineRush {
 
     static void run(ConfigurableApplicationContext app, int port, List<Long> ids, List<String> tokens, int concurrency,
                     double retryShare) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(concurrency)).build();
+        ExecutorService httpThreads = Executors.newFixedThreadPool(concurrency);
+        HttpClient http = HttpClient.newBuilder().executor(httpThreads).build();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Result> results = Collections.synchronizedList(new ArrayList<>());
         int n = ids.size();
@@ -154,6 +155,8 @@ public final class DeadlineRush {
         done.await(10, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        // Non-daemon client threads would keep the JVM (and Maven's exec:java) alive after the report.
+        httpThreads.shutdown();
 
         List<Long> latencies = results.stream().filter(r -> r.status() == 200).map(Result::nanos).sorted().toList();
         long ok = latencies.size();

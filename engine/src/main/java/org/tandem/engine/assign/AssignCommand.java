@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -117,22 +118,56 @@ public final class AssignCommand implements Callable<Integer> {
             demands.add(new Demand(p, g, row.nonNegativeInt("required")));
         });
         List<Candidate> candidates = new ArrayList<>();
-        Set<AssignmentProblem.Pair> seen = new HashSet<>();
-        // Strings repeat millions of times in a large file: keep one copy of each id.
-        Map<String, String> ids = new HashMap<>();
+        // Strings repeat millions of times in a large file: keep one copy of each id, numbered, and
+        // find duplicate pairs by sorting numbers rather than hashing millions of pair objects.
+        Map<String, Integer> proposalNo = new HashMap<>();
+        Map<String, Integer> reviewerNo = new HashMap<>();
+        for (Reviewer rv : reviewers) {
+            reviewerNo.put(rv.id(), reviewerNo.size());
+        }
+        List<String> proposalIds = new ArrayList<>();
+        long[][] keys = {new long[1 << 16]};
+        int[][] lines = {new int[1 << 16]};
+        long width = reviewers.size() + 1L;
         CsvTable.read(affinityFile, List.of("proposal_id", "reviewer_id", "score"), row -> {
-            String p = ids.computeIfAbsent(row.text("proposal_id"), k -> k);
-            String r = row.text("reviewer_id");
-            if (!reviewerIds.contains(r)) {
-                throw row.error("reviewer_id", "unknown reviewer " + r + " (not in " + reviewersFile + ")");
+            String text = row.text("proposal_id");
+            Integer pNo = proposalNo.get(text);
+            if (pNo == null) {
+                pNo = proposalNo.size();
+                proposalNo.put(text, pNo);
+                proposalIds.add(text);
             }
-            r = ids.computeIfAbsent(r, k -> k);
-            if (!seen.add(new AssignmentProblem.Pair(p, r))) {
-                throw row.error("reviewer_id", "duplicate pair " + p + "," + r);
+            Integer rNo = reviewerNo.get(row.text("reviewer_id"));
+            if (rNo == null) {
+                throw row.error("reviewer_id", "unknown reviewer " + row.text("reviewer_id") + " (not in "
+                        + reviewersFile + ")");
             }
             double score = row.decimal("score");
-            candidates.add(new Candidate(p, r, score, row.text("score")));
+            int n = candidates.size();
+            if (n == keys[0].length) {
+                keys[0] = Arrays.copyOf(keys[0], n * 2);
+                lines[0] = Arrays.copyOf(lines[0], n * 2);
+            }
+            keys[0][n] = pNo * width + rNo;
+            lines[0][n] = row.line();
+            candidates.add(new Candidate(proposalIds.get(pNo), reviewers.get(rNo).id(), score, row.text("score")));
         });
+        long[] sorted = Arrays.copyOf(keys[0], candidates.size());
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                int second = -1;
+                for (int k = 0, seen = 0; k < candidates.size(); k++) {
+                    if (keys[0][k] == sorted[i] && ++seen == 2) {
+                        second = k;
+                        break;
+                    }
+                }
+                Candidate c = candidates.get(second);
+                throw new BadInputException(affinityFile, lines[0][second], "reviewer_id",
+                        "duplicate pair " + c.proposalId() + "," + c.reviewerId());
+            }
+        }
         Set<AssignmentProblem.Pair> conflicts = new HashSet<>();
         if (conflictsFile != null) {
             CsvTable.read(conflictsFile, List.of("proposal_id", "reviewer_id"), row ->

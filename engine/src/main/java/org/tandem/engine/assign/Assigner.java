@@ -57,11 +57,13 @@ public final class Assigner {
         for (int i = 0; i < reviewers.size(); i++) {
             reviewerIndex.put(reviewers.get(i).id(), i);
         }
-        Map<String, Integer> demandIndex = new LinkedHashMap<>();
+        // proposal -> group -> demand number; looked up once per candidate, so no key strings are built.
+        Map<String, Map<String, Integer>> demandIndex = new HashMap<>();
         List<Demand> demands = problem.demands();
         for (int i = 0; i < demands.size(); i++) {
-            demandIndex.put(demands.get(i).proposalId() + '\u0000' + demands.get(i).group(), i);
+            demandIndex.computeIfAbsent(demands.get(i).proposalId(), k -> new HashMap<>(4)).put(demands.get(i).group(), i);
         }
+        boolean anyConflict = !problem.conflicts().isEmpty();
         int[] candidatesOf = new int[demands.size()];
         int[] conflictedOf = new int[demands.size()];
         List<Arc> arcs = new ArrayList<>();
@@ -71,12 +73,13 @@ public final class Assigner {
             if (r == null) {
                 continue;
             }
-            Integer d = demandIndex.get(c.proposalId() + '\u0000' + reviewers.get(r).group());
+            Map<String, Integer> groups = demandIndex.get(c.proposalId());
+            Integer d = groups == null ? null : groups.get(reviewers.get(r).group());
             if (d == null) {
                 continue;
             }
             candidatesOf[d]++;
-            if (problem.conflicts().contains(new AssignmentProblem.Pair(c.proposalId(), c.reviewerId()))) {
+            if (anyConflict && problem.conflicts().contains(new AssignmentProblem.Pair(c.proposalId(), c.reviewerId()))) {
                 conflictedOf[d]++;
                 continue;
             }

@@ -31,6 +31,7 @@ public final class EngineCli implements Runnable {
         // One subcommand per algorithm; keep one line each.
         cl.addSubcommand("affinity", new org.tandem.engine.affinity.AffinityCommand());
         cl.addSubcommand("assign", new org.tandem.engine.assign.AssignCommand());
+        cl.addSubcommand("select", new org.tandem.engine.select.SelectCommand());
         // picocli's default for a usage error is 2, which is also our "bad input" code.
         return cl.execute(args);
     }

@@ -1,0 +1,24 @@
+package org.tandem.engine.select;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outcome of drawing the funding line.
+ *
+ * @param decisions    one per proposal, in the order the proposals were given
+ * @param fundedCount  number of funded proposals
+ * @param totalMerit   exact sum of the funded proposals' merit
+ * @param spent        party → exact amount spent, sorted by party code
+ * @param optimal      true only for {@code optimal} when CP-SAT proved that no set has more merit
+ * @param unmetMinimums fields still below their minimum count, described by {@link StopReason#quotaMin};
+ *                      non-empty means the quotas cannot be met within the budgets (CLI exit 3)
+ */
+public record FundingResult(List<Decision> decisions, int fundedCount, BigDecimal totalMerit,
+                            Map<String, BigDecimal> spent, boolean optimal, List<String> unmetMinimums) {
+
+    public boolean quotasMet() {
+        return unmetMinimums.isEmpty();
+    }
+}
