@@ -32,6 +32,7 @@ public final class EngineCli implements Runnable {
         cl.addSubcommand("affinity", new org.tandem.engine.affinity.AffinityCommand());
         cl.addSubcommand("assign", new org.tandem.engine.assign.AssignCommand());
         cl.addSubcommand("select", new org.tandem.engine.select.SelectCommand());
+        cl.addSubcommand("conflicts", new org.tandem.engine.conflict.ConflictsCommand());
         // picocli's default for a usage error is 2, which is also our "bad input" code.
         return cl.execute(args);
     }
