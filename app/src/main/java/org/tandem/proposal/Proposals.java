@@ -373,6 +373,9 @@ public class Proposals {
         }
         Call call = calls.get(p.getCallId());
         requireOpen(call, received);
+        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
+            throw new ConflictException("PROPOSAL_WITHDRAWN");
+        }
         List<EligibilityCheck> checks = eligibility(p);
         if (checks.stream().anyMatch(c -> !c.ok())) {
             throw new NotEligibleException(checks);

@@ -53,5 +53,8 @@ class SecurityTests {
         WebSession newOfficer = new WebSession(port).signIn("officer2.vn", "a-long-password");
         assertThat(newOfficer.get("/officer/calls").status()).isEqualTo(200);
         assertThat(admin.get("/audit/Account/" + userPage.replaceAll(".*/", "")).body()).contains("grant");
+        // An officer reads the audit of programme data, not of people's accounts.
+        assertThat(new WebSession(port).signIn("officer.vn", "demo")
+                .get("/audit/Account/" + userPage.replaceAll(".*/", "")).status()).isEqualTo(403);
     }
 }

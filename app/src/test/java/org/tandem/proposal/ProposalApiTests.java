@@ -275,6 +275,9 @@ class ProposalApiTests {
         var r = vn.post("/api/v1/proposals/" + id + "/withdraw", Map.of(), Map.of());
         assertThat(r.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(vn.put("/api/v1/proposals/" + id, r.json(), Map.of("If-Match", r.etag())).status()).isEqualTo(409);
+        var submit = vn.post("/api/v1/proposals/" + id + "/submit", Map.of(), Map.of("Idempotency-Key", "after-withdrawal"));
+        assertThat(submit.status()).isEqualTo(409);
+        assertThat(submit.json().get("code").asString()).isEqualTo("PROPOSAL_WITHDRAWN");
     }
 
     @Test

@@ -22,7 +22,9 @@ class AuditPages {
     @GetMapping("/audit/{type}/{id}")
     String history(@PathVariable String type, @PathVariable String id, Model model) {
         TandemUser me = CurrentUser.require();
-        if (!me.has(Role.PROGRAMME_OFFICER) && !me.isAdministrator()) {
+        // Accounts carry personal data and grants: only administrators read their history.
+        boolean allowed = me.isAdministrator() || (me.has(Role.PROGRAMME_OFFICER) && !"Account".equals(type));
+        if (!allowed) {
             throw new NotAllowedException("audit");
         }
         model.addAttribute("type", type);
