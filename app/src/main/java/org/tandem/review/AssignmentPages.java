@@ -1,0 +1,73 @@
+package org.tandem.review;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tandem.platform.security.CurrentUser;
+import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.NotAllowedException;
+import org.tandem.programme.Call;
+import org.tandem.programme.Calls;
+import org.tandem.programme.Party;
+import org.tandem.programme.Programme;
+import org.tandem.programme.Programmes;
+
+/** Each party's officer runs and reviews their own party's reviewer assignment; the other party's is not shown. */
+@Controller
+class AssignmentPages {
+
+    private final AssignmentRuns runs;
+    private final Calls calls;
+    private final Programmes programmes;
+
+    AssignmentPages(AssignmentRuns runs, Calls calls, Programmes programmes) {
+        this.runs = runs;
+        this.calls = calls;
+        this.programmes = programmes;
+    }
+
+    @GetMapping("/officer/calls/{id}/assignment")
+    String show(@PathVariable long id, Model model) {
+        TandemUser me = CurrentUser.require();
+        Call call = calls.get(id);
+        Programme programme = programmes.get(call.getProgrammeId());
+        Map<Party, Map<String, List<AssignmentRuns.Line>>> mine = new LinkedHashMap<>();
+        for (Party p : programme.getParties()) {
+            if (me.officerParties(programme.getId()).contains(p.getId())) {
+                Map<String, List<AssignmentRuns.Line>> byProposal = new LinkedHashMap<>();
+                for (AssignmentRuns.Line l : runs.current(id, p.getId(), me)) {
+                    byProposal.computeIfAbsent(l.acronym(), k -> new java.util.ArrayList<>()).add(l);
+                }
+                mine.put(p, byProposal);
+            }
+        }
+        if (mine.isEmpty()) {
+            throw new NotAllowedException("not an officer of the call's programme");
+        }
+        model.addAttribute("call", call);
+        model.addAttribute("assignments", mine);
+        return "review/assignment";
+    }
+
+    @PostMapping("/officer/calls/{id}/assignment")
+    String run(@PathVariable long id, @RequestParam long party, @RequestParam(defaultValue = "2") int perProposal,
+               @RequestParam(defaultValue = "10") int maxLoad, RedirectAttributes redirect) {
+        try {
+            AssignmentRuns.Outcome o = runs.run(id, party, perProposal, maxLoad, CurrentUser.require());
+            redirect.addFlashAttribute("unmet", o.unmet());
+            redirect.addFlashAttribute("loads", o.loads());
+            redirect.addFlashAttribute("conflicts", o.conflicts());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/officer/calls/" + id + "/assignment";
+    }
+}

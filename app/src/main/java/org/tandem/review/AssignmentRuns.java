@@ -1,0 +1,244 @@
+package org.tandem.review;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.directory.Directory;
+import org.tandem.engine.affinity.AffinityModel;
+import org.tandem.engine.affinity.AffinityScore;
+import org.tandem.engine.affinity.ExpertProfile;
+import org.tandem.engine.affinity.ProposalText;
+import org.tandem.engine.assign.AssignmentProblem;
+import org.tandem.engine.assign.AssignmentResult;
+import org.tandem.engine.assign.Assigner;
+import org.tandem.engine.assign.Candidate;
+import org.tandem.engine.assign.Demand;
+import org.tandem.engine.assign.Reviewer;
+import org.tandem.engine.assign.UnmetDemand;
+import org.tandem.engine.conflict.Affiliation;
+import org.tandem.engine.conflict.Conflict;
+import org.tandem.engine.conflict.ConflictRules;
+import org.tandem.engine.conflict.DeclaredConflict;
+import org.tandem.engine.conflict.Expert;
+import org.tandem.engine.conflict.OrganisationAliases;
+import org.tandem.engine.conflict.Person;
+import org.tandem.engine.conflict.ProposalParties;
+import org.tandem.platform.audit.AuditTrail;
+import org.tandem.platform.security.Role;
+import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.NotAllowedException;
+import org.tandem.programme.Call;
+import org.tandem.programme.Calls;
+import org.tandem.programme.Party;
+import org.tandem.programme.PriorityField;
+import org.tandem.programme.Programme;
+import org.tandem.programme.Programmes;
+import org.tandem.proposal.Proposal;
+import org.tandem.proposal.ProposalStatus;
+import org.tandem.proposal.Proposals;
+import org.tandem.proposal.Team;
+
+/**
+ * One party's reviewer assignment for a call: affinity of its pool to the submitted
+ * proposals, conflicts found by the engine's rules (cautiously, possible ones included),
+ * then the optimal assignment. The result is stored as proposed, for the officer to review.
+ */
+@Service
+public class AssignmentRuns {
+
+    public record Line(long proposalId, String acronym, long personId, String expert, double score, String why) {
+    }
+
+    public record Outcome(List<Line> lines, List<UnmetDemand> unmet, Map<String, Integer> loads, int conflicts) {
+    }
+
+    private final Proposals proposals;
+    private final ExpertPools pools;
+    private final Directory directory;
+    private final Calls calls;
+    private final Programmes programmes;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AssignmentRuns(Proposals proposals, ExpertPools pools, Directory directory, Calls calls, Programmes programmes,
+                   JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.proposals = proposals;
+        this.pools = pools;
+        this.directory = directory;
+        this.calls = calls;
+        this.programmes = programmes;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome run(long callId, long partyId, int perProposal, int maxLoad, TandemUser officer) {
+        Call call = calls.get(callId);
+        Programme programme = programmes.get(call.getProgrammeId());
+        Party party = programme.party(partyId).orElseThrow(() -> new NotAllowedException("party"));
+        if (!officer.has(Role.PROGRAMME_OFFICER, programme.getId(), partyId)) {
+            throw new NotAllowedException("not an officer of " + party.getCode());
+        }
+        if (perProposal < 1 || perProposal > 10) {
+            throw InvalidInputException.of("perProposal", "assignment.perProposal.range");
+        }
+        if (maxLoad < 1 || maxLoad > 500) {
+            throw InvalidInputException.of("maxLoad", "assignment.maxLoad.range");
+        }
+        List<Proposal> submitted = proposals.ofCall(callId, officer).stream()
+                .filter(p -> p.getStatus() == ProposalStatus.SUBMITTED).toList();
+        List<ExpertPools.Member> pool = pools.pool(programme.getId(), partyId);
+        Map<String, String> fosOf = new HashMap<>();
+        for (PriorityField f : programme.getPriorityFields()) {
+            fosOf.put(f.getCode(), String.join(",", f.getFosCodes()));
+        }
+
+        List<ExpertProfile> profiles = new ArrayList<>();
+        List<Expert> experts = new ArrayList<>();
+        for (ExpertPools.Member m : pool) {
+            Directory.Person person = m.person();
+            var publications = directory.publications(person.id());
+            profiles.add(new ExpertProfile(String.valueOf(person.id()), person.keywords(), person.fields(),
+                    publications.stream().map(pb -> new org.tandem.engine.affinity.Publication(pb.title(),
+                            pb.abstractText(), pb.year())).toList()));
+            List<DeclaredConflict> declared = new ArrayList<>();
+            for (var d : directory.declaredConflicts(person.id())) {
+                for (Proposal p : submitted) {
+                    if (declares(d.subject(), p)) {
+                        declared.add(new DeclaredConflict(String.valueOf(p.getId()), false, d.reason()));
+                    }
+                }
+            }
+            experts.add(new Expert(String.valueOf(person.id()), Person.of(person.name(), person.orcid(),
+                    person.affiliations().isEmpty() ? null : person.affiliations().get(0).organisation()),
+                    person.affiliations().stream().map(a -> new Affiliation(a.organisation(), a.fromYear(), a.toYear()))
+                            .toList(),
+                    publications.stream().filter(pb -> pb.year() != null)
+                            .map(pb -> new org.tandem.engine.conflict.Publication(pb.title(), pb.year(), List.of())).toList(),
+                    declared));
+        }
+        List<ProposalText> texts = new ArrayList<>();
+        List<ProposalParties> teams = new ArrayList<>();
+        for (Proposal p : submitted) {
+            List<String> fos = new ArrayList<>();
+            p.fieldList().forEach(f -> {
+                String codes = fosOf.get(f);
+                if (codes != null) {
+                    fos.addAll(List.of(codes.split(",")));
+                }
+            });
+            texts.add(new ProposalText(String.valueOf(p.getId()), p.getTitle(), p.getAbstractText(), p.keywordList(), fos));
+            List<Person> members = new ArrayList<>();
+            for (Team t : p.getTeams()) {
+                if (t.getPiName() != null) {
+                    members.add(Person.of(t.getPiName(), null, t.getHostOrganisation()));
+                }
+                t.memberList().forEach(name -> members.add(Person.of(name, null, t.getHostOrganisation())));
+            }
+            teams.add(new ProposalParties(String.valueOf(p.getId()), members));
+        }
+
+        Set<AssignmentProblem.Pair> conflicts = new HashSet<>();
+        int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
+        List<Conflict> found = experts.isEmpty() ? List.of()
+                : new ConflictRules(3, 5, OrganisationAliases.builtIn()).findAll(teams, experts, year);
+        // Cautious: a possible match (initials, a dropped middle name) also keeps the expert away.
+        found.forEach(c -> conflicts.add(new AssignmentProblem.Pair(c.proposalId(), c.expertId())));
+
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Double> scoreOf = new HashMap<>();
+        if (!profiles.isEmpty()) {
+            AffinityModel model = AffinityModel.build(profiles);
+            for (List<AffinityScore> ranked : model.rankAll(texts, profiles.size())) {
+                for (AffinityScore s : ranked) {
+                    candidates.add(new Candidate(s.proposalId(), s.expertId(), s.score(), String.valueOf(s.score())));
+                    scoreOf.put(s.proposalId() + "/" + s.expertId(), s.score());
+                }
+            }
+        }
+        List<Reviewer> reviewers = pool.stream()
+                .map(m -> new Reviewer(String.valueOf(m.person().id()), party.getCode(), maxLoad, 0)).toList();
+        List<Demand> demands = submitted.stream()
+                .map(p -> new Demand(String.valueOf(p.getId()), party.getCode(), perProposal)).toList();
+        AssignmentResult result = Assigner.assign(new AssignmentProblem(reviewers, demands, candidates, conflicts),
+                Assigner.Objective.TOTAL, 30);
+
+        jdbc.sql("delete from review_assignment where call_id = ? and party_id = ? and status = 'PROPOSED'")
+                .params(callId, partyId).update();
+        Map<String, Proposal> byId = new HashMap<>();
+        submitted.forEach(p -> byId.put(String.valueOf(p.getId()), p));
+        Map<String, Directory.Person> personById = new HashMap<>();
+        pool.forEach(m -> personById.put(String.valueOf(m.person().id()), m.person()));
+        AffinityModel explainer = profiles.isEmpty() ? null : AffinityModel.build(profiles);
+        Map<String, ProposalText> textOf = new HashMap<>();
+        texts.forEach(t -> textOf.put(t.id(), t));
+        for (Candidate c : result.assigned()) {
+            var why = explainer.explain(textOf.get(c.proposalId()), c.reviewerId());
+            String text = String.join(", ", why.sharedTermNames().stream().limit(5).toList())
+                    + (why.sharedFields().isEmpty() ? "" : " | FOS " + String.join(", ", why.sharedFields()));
+            jdbc.sql("""
+                    insert into review_assignment (call_id, party_id, proposal_id, person_id, score, why, status, created_by,
+                        created_at) values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)""")
+                    .params(callId, partyId, Long.parseLong(c.proposalId()), Long.parseLong(c.reviewerId()), c.score(), text,
+                            officer.getUsername(), Timestamp.from(clock.instant())).update();
+        }
+        audit.record(officer.getUsername(), "Call", callId, "assignment-run", null, Map.of("party", party.getCode(),
+                "assigned", result.assigned().size(), "unmet", result.unmet().size(), "conflicts", conflicts.size(),
+                "total", String.format(Locale.ROOT, "%.4f", result.totalAffinity())));
+        return new Outcome(current(callId, partyId, officer), result.unmet(), loads(callId, partyId), conflicts.size());
+    }
+
+    /** The stored assignment of one party; only that party's officers may read it. */
+    @Transactional(readOnly = true)
+    public List<Line> current(long callId, long partyId, TandemUser officer) {
+        Call call = calls.get(callId);
+        if (!officer.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), partyId)) {
+            throw new NotAllowedException("not an officer of party " + partyId);
+        }
+        return jdbc.sql("""
+                select a.proposal_id, p.acronym, a.person_id, pe.name, a.score, a.why
+                from review_assignment a join proposal p on p.id = a.proposal_id join person pe on pe.id = a.person_id
+                where a.call_id = ? and a.party_id = ? order by a.proposal_id, a.score desc""")
+                .params(callId, partyId)
+                .query((rs, i) -> new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getDouble(5),
+                        rs.getString(6))).list();
+    }
+
+    private Map<String, Integer> loads(long callId, long partyId) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        jdbc.sql("""
+                select pe.name, count(*) from review_assignment a join person pe on pe.id = a.person_id
+                where a.call_id = ? and a.party_id = ? group by pe.name order by pe.name""").params(callId, partyId)
+                .query(rs -> {
+                    m.put(rs.getString(1), rs.getInt(2));
+                });
+        return m;
+    }
+
+    /** A declared conflict names a proposal by its acronym or one of its host organisations. */
+    private static boolean declares(String subject, Proposal p) {
+        String s = org.tandem.directory.SearchKeys.of(subject);
+        if (s.isEmpty()) {
+            return false;
+        }
+        if (s.equals(org.tandem.directory.SearchKeys.of(p.getAcronym()))) {
+            return true;
+        }
+        return p.getTeams().stream().anyMatch(t -> t.getHostOrganisation() != null
+                && org.tandem.directory.SearchKeys.of(t.getHostOrganisation()).contains(s));
+    }
+}
