@@ -35,6 +35,9 @@ class ProposalBrowserTests extends BrowserTest {
         vn.click("#create-proposal");
         assertThat(vn.locator("h1")).containsText("MEKONG-AI");
         String proposalUrl = vn.url().replaceAll("\\?.*", "");
+        // Drafts are saved on the server while the applicant types.
+        vn.fill("#workPlan", "First ideas for the work plan");
+        assertThat(vn.locator("#save-status")).containsText("Saved automatically");
 
         vn.selectOption("#invite-party", "RU");
         vn.fill("#invite-email", "applicant.ru@demo.tandem.example");
