@@ -192,20 +192,26 @@ public class Directory {
     public List<Match> searchPartners(String query, String field, OrganisationType type, String country,
                                       String ownCountry, int limit) {
         List<String> words = SearchKeys.words(query);
-        List<Long> ids = jdbc.sql("select id from person where country <> ? and (? = '' or country = ?)")
+        record Row(long id, String key) {
+        }
+        // One query for the keys; full profiles are read only for the researchers who match.
+        List<Row> rows = jdbc.sql("select id, search_key from person where country <> ? and (? = '' or country = ?)")
                 .params(ownCountry == null ? "" : ownCountry, country == null ? "" : country.toUpperCase(),
                         country == null ? "" : country.toUpperCase())
-                .query(Long.class).list();
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2))).list();
         Set<Long> typed = type == null ? null : new HashSet<>(jdbc.sql("""
                 select a.person_id from affiliation a join organisation o on o.id = a.organisation_id
                 where o.type = ? and a.to_year is null""").param(type.name()).query(Long.class).list());
         List<Match> matches = new ArrayList<>();
-        for (long id : ids) {
-            if (typed != null && !typed.contains(id)) {
+        Set<String> fieldHolders = field == null || field.isBlank() ? null : new HashSet<>(jdbc.sql(
+                "select id::text from person where (',' || coalesce(fields, '') || ',') like ?")
+                .param("%," + field + ",%").query(String.class).list());
+        for (Row row : rows) {
+            long id = row.id();
+            if ((typed != null && !typed.contains(id)) || (fieldHolders != null && !fieldHolders.contains(String.valueOf(id)))) {
                 continue;
             }
-            String key = jdbc.sql("select search_key from person where id = ?").param(id).query(String.class).single();
-            Set<String> have = new HashSet<>(Arrays.asList(key.split(" ")));
+            Set<String> have = new HashSet<>(Arrays.asList(row.key().split(" ")));
             List<String> matched = new ArrayList<>();
             double score = 0;
             for (String w : words) {
@@ -217,15 +223,11 @@ public class Directory {
                     matched.add(w + "…");
                 }
             }
-            Person person = person(id);
-            if (field != null && !field.isBlank()) {
-                if (!person.fields().contains(field)) {
-                    continue;
-                }
+            if (fieldHolders != null) {
                 score += 0.5;
             }
             if (words.isEmpty() || score > 0) {
-                matches.add(new Match(person, score, matched));
+                matches.add(new Match(person(id), score, matched));
             }
         }
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.person().name()));

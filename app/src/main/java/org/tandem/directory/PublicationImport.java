@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tandem.engine.io.CsvTable;
 import org.tandem.platform.validation.InvalidInputException;
 import org.tandem.platform.validation.Problems;
 import tools.jackson.databind.JsonNode;
@@ -177,7 +178,7 @@ public final class PublicationImport {
             if (header == null) {
                 throw InvalidInputException.of("file", "import.empty");
             }
-            List<String> cols = splitCsv(header).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+            List<String> cols = List.of(CsvTable.split(header)).stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
             int title = cols.indexOf("title");
             if (title < 0) {
                 throw InvalidInputException.of("line 1", "import.csv.noTitle");
@@ -192,7 +193,7 @@ public final class PublicationImport {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> v = splitCsv(line);
+                List<String> v = List.of(CsvTable.split(line));
                 String t = get(v, title);
                 if (t == null) {
                     problems.add("line " + n + ".title", "import.csv.title", n);
@@ -217,35 +218,6 @@ public final class PublicationImport {
 
     private static String get(List<String> v, int i) {
         return i < 0 || i >= v.size() || v.get(i).isBlank() ? null : v.get(i).strip();
-    }
-
-    /** RFC 4180 fields on one line: quotes may contain commas and doubled quotes. */
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 
     private static Integer parseYear(String s) {

@@ -160,13 +160,11 @@ public class AssignmentRuns {
         found.forEach(c -> conflicts.add(new AssignmentProblem.Pair(c.proposalId(), c.expertId())));
 
         List<Candidate> candidates = new ArrayList<>();
-        Map<String, Double> scoreOf = new HashMap<>();
-        if (!profiles.isEmpty()) {
-            AffinityModel model = AffinityModel.build(profiles);
+        AffinityModel model = profiles.isEmpty() ? null : AffinityModel.build(profiles);
+        if (model != null) {
             for (List<AffinityScore> ranked : model.rankAll(texts, profiles.size())) {
                 for (AffinityScore s : ranked) {
                     candidates.add(new Candidate(s.proposalId(), s.expertId(), s.score(), String.valueOf(s.score())));
-                    scoreOf.put(s.proposalId() + "/" + s.expertId(), s.score());
                 }
             }
         }
@@ -179,15 +177,10 @@ public class AssignmentRuns {
 
         jdbc.sql("delete from review_assignment where call_id = ? and party_id = ? and status = 'PROPOSED'")
                 .params(callId, partyId).update();
-        Map<String, Proposal> byId = new HashMap<>();
-        submitted.forEach(p -> byId.put(String.valueOf(p.getId()), p));
-        Map<String, Directory.Person> personById = new HashMap<>();
-        pool.forEach(m -> personById.put(String.valueOf(m.person().id()), m.person()));
-        AffinityModel explainer = profiles.isEmpty() ? null : AffinityModel.build(profiles);
         Map<String, ProposalText> textOf = new HashMap<>();
         texts.forEach(t -> textOf.put(t.id(), t));
         for (Candidate c : result.assigned()) {
-            var why = explainer.explain(textOf.get(c.proposalId()), c.reviewerId());
+            var why = model.explain(textOf.get(c.proposalId()), c.reviewerId());
             String text = String.join(", ", why.sharedTermNames().stream().limit(5).toList())
                     + (why.sharedFields().isEmpty() ? "" : " | FOS " + String.join(", ", why.sharedFields()));
             jdbc.sql("""

@@ -56,10 +56,8 @@ public class ExpertPools {
         if (programme.party(partyId).isEmpty() || !officer.has(Role.PROGRAMME_OFFICER, programmeId, partyId)) {
             throw new NotAllowedException("not an officer of party " + partyId);
         }
-        String key = who == null ? "" : who.strip().toLowerCase();
-        Account account = accounts.all().stream()
-                .filter(a -> a.username().equals(key) || (a.email() != null && a.email().equalsIgnoreCase(key)))
-                .findFirst().orElseThrow(() -> InvalidInputException.of("who", "experts.unknown", who));
+        Account account = accounts.findByNameOrEmail(who)
+                .orElseThrow(() -> InvalidInputException.of("who", "experts.unknown", who));
         Directory.Person person = directory.profileOf(account.id())
                 .orElseThrow(() -> InvalidInputException.of("who", "experts.noProfile", account.displayName()));
         jdbc.sql("""

@@ -117,6 +117,14 @@ public class Accounts {
                 .query(Long.class).optional().map(this::get);
     }
 
+    /** The account with this user name or e-mail address (case-insensitive), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Account> findByNameOrEmail(String nameOrEmail) {
+        String key = nameOrEmail == null ? "" : nameOrEmail.strip().toLowerCase();
+        return jdbc.sql("select id from app_user where username = ? or lower(email) = ? order by id limit 1")
+                .params(key, key).query(Long.class).optional().map(this::get);
+    }
+
     @Transactional(readOnly = true)
     public Account get(long id) {
         return jdbc.sql("select * from app_user where id = ?").param(id)

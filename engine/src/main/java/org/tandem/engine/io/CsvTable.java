@@ -121,7 +121,8 @@ public final class CsvTable {
         }
     }
 
-    static String[] split(String line) {
+    /** The fields of one CSV line (RFC 4180 quotes, surrounding spaces stripped). */
+    public static String[] split(String line) {
         if (line.indexOf('"') < 0) {
             String[] parts = line.split(",", -1);
             for (int i = 0; i < parts.length; i++) {
