@@ -17,13 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tandem.platform.security.CurrentUser;
 import org.tandem.platform.security.TandemUser;
 import org.tandem.platform.validation.ConflictException;
 import org.tandem.platform.validation.InvalidInputException;
-import org.tandem.platform.validation.Problem;
 import org.tandem.platform.validation.Problems;
 import org.tandem.platform.validation.StaleVersionException;
 import org.tandem.platform.web.FormErrors;
@@ -262,12 +260,6 @@ class ProposalPages {
 
     private org.tandem.platform.pdf.PdfDocuments.Line line(String key, String value, java.util.Locale locale) {
         return new org.tandem.platform.pdf.PdfDocuments.Line(messages.getMessage(key, null, locale), value);
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problems", List.of(Problem.of("file", "attachment.tooLarge", "", 100)));
-        return "redirect:" + request.getRequestURI().replaceAll("/attachments$", "");
     }
 
     private String page(Model model, Proposal p, Programme programme, TandemUser me, ProposalForm form,

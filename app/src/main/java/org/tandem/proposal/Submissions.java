@@ -26,11 +26,6 @@ class Submissions {
                 .param(proposalId).query(this::receipt).list();
     }
 
-    Optional<String> content(long proposalId, int number) {
-        return jdbc.sql("select canonical from proposal_submission where proposal_id = ? and number = ?")
-                .params(proposalId, number).query(String.class).optional();
-    }
-
     Receipt insert(long proposalId, String canonicalJson, String sha256, java.time.Instant received, long userId,
                    String idempotencyKey) {
         // PostgreSQL keeps microseconds: the receipt must show exactly what is stored.
