@@ -66,7 +66,9 @@ public final class AssignCommand implements Callable<Integer> {
             err.flush();
             return EngineCli.EXIT_BAD_INPUT;
         }
+        long read = System.nanoTime();
         AssignmentResult result = Assigner.assign(problem, goal, fairSeconds);
+        long solved = System.nanoTime();
         try {
             write(result.assigned());
         } catch (IOException e) {
@@ -77,6 +79,10 @@ public final class AssignCommand implements Callable<Integer> {
         for (UnmetDemand u : result.unmet()) {
             err.printf("unmet: proposal %s group %s missing %d: %s%n", u.proposalId(), u.group(), u.missing(),
                     u.reason().text());
+        }
+        if (Boolean.getBoolean("tandem.timings")) {
+            err.printf(Locale.ROOT, "timings: read %.2f s, solve %.2f s, write %.2f s%n", (read - start) / 1e9,
+                    (solved - read) / 1e9, (System.nanoTime() - solved) / 1e9);
         }
         if (!result.optimal()) {
             err.println("note: the fair objective reached its time limit; the result is feasible but not proven optimal");
