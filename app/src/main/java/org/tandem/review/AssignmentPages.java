@@ -25,11 +25,18 @@ import org.tandem.programme.Programmes;
 class AssignmentPages {
 
     private final AssignmentRuns runs;
+    private final ExpertPools pools;
+    private final org.tandem.platform.security.Accounts accounts;
+    private final org.tandem.directory.Directory directory;
     private final Calls calls;
     private final Programmes programmes;
 
-    AssignmentPages(AssignmentRuns runs, Calls calls, Programmes programmes) {
+    AssignmentPages(AssignmentRuns runs, ExpertPools pools, org.tandem.platform.security.Accounts accounts,
+                    org.tandem.directory.Directory directory, Calls calls, Programmes programmes) {
         this.runs = runs;
+        this.pools = pools;
+        this.accounts = accounts;
+        this.directory = directory;
         this.calls = calls;
         this.programmes = programmes;
     }
@@ -52,9 +59,34 @@ class AssignmentPages {
         if (mine.isEmpty()) {
             throw new NotAllowedException("not an officer of the call's programme");
         }
+        Map<Long, List<ExpertPools.Member>> poolOf = new LinkedHashMap<>();
+        mine.keySet().forEach(p -> poolOf.put(p.getId(), pools.pool(programme.getId(), p.getId())));
         model.addAttribute("call", call);
         model.addAttribute("assignments", mine);
+        model.addAttribute("poolOf", poolOf);
         return "review/assignment";
+    }
+
+    @PostMapping("/officer/calls/{id}/assignment/replace")
+    String replace(@PathVariable long id, @RequestParam long party, @RequestParam long proposal,
+                   @RequestParam long oldExpert, @RequestParam long newExpert, RedirectAttributes redirect) {
+        try {
+            runs.replace(id, party, proposal, oldExpert, newExpert, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "assignment.replaced");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/officer/calls/" + id + "/assignment";
+    }
+
+    @PostMapping("/officer/calls/{id}/assignment/invite")
+    String invite(@PathVariable long id, @RequestParam long party, RedirectAttributes redirect) {
+        int experts = runs.invite(id, party, CurrentUser.require(), person -> {
+            Long user = directory.person(person).userId();
+            return user == null ? null : accounts.get(user).email();
+        });
+        redirect.addFlashAttribute("invitedExperts", experts);
+        return "redirect:/officer/calls/" + id + "/assignment";
     }
 
     @PostMapping("/officer/calls/{id}/assignment")

@@ -58,7 +58,8 @@ import org.tandem.proposal.Team;
 @Service
 public class AssignmentRuns {
 
-    public record Line(long proposalId, String acronym, long personId, String expert, double score, String why) {
+    public record Line(long proposalId, String acronym, long personId, String expert, double score, String why,
+                       String status) {
     }
 
     public record Outcome(List<Line> lines, List<UnmetDemand> unmet, Map<String, Integer> loads, int conflicts) {
@@ -71,10 +72,12 @@ public class AssignmentRuns {
     private final Programmes programmes;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final org.tandem.platform.mail.Outbox outbox;
     private final Clock clock;
 
     AssignmentRuns(Proposals proposals, ExpertPools pools, Directory directory, Calls calls, Programmes programmes,
-                   JdbcClient jdbc, AuditTrail audit, Clock clock) {
+                   JdbcClient jdbc, AuditTrail audit, org.tandem.platform.mail.Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.proposals = proposals;
         this.pools = pools;
         this.directory = directory;
@@ -99,6 +102,12 @@ public class AssignmentRuns {
         if (maxLoad < 1 || maxLoad > 500) {
             throw InvalidInputException.of("maxLoad", "assignment.maxLoad.range");
         }
+        boolean invited = jdbc.sql("select count(*) from review_assignment where call_id = ? and party_id = ? and status <> 'PROPOSED'")
+                .params(callId, partyId).query(Integer.class).single() > 0;
+        if (invited) {
+            // Experts have been told; replacing them wholesale would go behind their backs. Use replace instead.
+            throw InvalidInputException.of("party", "assignment.alreadyInvited");
+        }
         List<Proposal> submitted = proposals.ofCall(callId, officer).stream()
                 .filter(p -> p.getStatus() == ProposalStatus.SUBMITTED).toList();
         List<ExpertPools.Member> pool = pools.pool(programme.getId(), partyId);
@@ -115,21 +124,7 @@ public class AssignmentRuns {
             profiles.add(new ExpertProfile(String.valueOf(person.id()), person.keywords(), person.fields(),
                     publications.stream().map(pb -> new org.tandem.engine.affinity.Publication(pb.title(),
                             pb.abstractText(), pb.year())).toList()));
-            List<DeclaredConflict> declared = new ArrayList<>();
-            for (var d : directory.declaredConflicts(person.id())) {
-                for (Proposal p : submitted) {
-                    if (declares(d.subject(), p)) {
-                        declared.add(new DeclaredConflict(String.valueOf(p.getId()), false, d.reason()));
-                    }
-                }
-            }
-            experts.add(new Expert(String.valueOf(person.id()), Person.of(person.name(), person.orcid(),
-                    person.affiliations().isEmpty() ? null : person.affiliations().get(0).organisation()),
-                    person.affiliations().stream().map(a -> new Affiliation(a.organisation(), a.fromYear(), a.toYear()))
-                            .toList(),
-                    publications.stream().filter(pb -> pb.year() != null)
-                            .map(pb -> new org.tandem.engine.conflict.Publication(pb.title(), pb.year(), List.of())).toList(),
-                    declared));
+            experts.add(expertOf(person, submitted));
         }
         List<ProposalText> texts = new ArrayList<>();
         List<ProposalParties> teams = new ArrayList<>();
@@ -142,14 +137,7 @@ public class AssignmentRuns {
                 }
             });
             texts.add(new ProposalText(String.valueOf(p.getId()), p.getTitle(), p.getAbstractText(), p.keywordList(), fos));
-            List<Person> members = new ArrayList<>();
-            for (Team t : p.getTeams()) {
-                if (t.getPiName() != null) {
-                    members.add(Person.of(t.getPiName(), null, t.getHostOrganisation()));
-                }
-                t.memberList().forEach(name -> members.add(Person.of(name, null, t.getHostOrganisation())));
-            }
-            teams.add(new ProposalParties(String.valueOf(p.getId()), members));
+            teams.add(partiesOf(p));
         }
 
         Set<AssignmentProblem.Pair> conflicts = new HashSet<>();
@@ -203,12 +191,12 @@ public class AssignmentRuns {
             throw new NotAllowedException("not an officer of party " + partyId);
         }
         return jdbc.sql("""
-                select a.proposal_id, p.acronym, a.person_id, pe.name, a.score, a.why
+                select a.proposal_id, p.acronym, a.person_id, pe.name, a.score, a.why, a.status
                 from review_assignment a join proposal p on p.id = a.proposal_id join person pe on pe.id = a.person_id
                 where a.call_id = ? and a.party_id = ? order by a.proposal_id, a.score desc""")
                 .params(callId, partyId)
                 .query((rs, i) -> new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getDouble(5),
-                        rs.getString(6))).list();
+                        rs.getString(6), rs.getString(7))).list();
     }
 
     private Map<String, Integer> loads(long callId, long partyId) {
@@ -220,6 +208,139 @@ public class AssignmentRuns {
                     m.put(rs.getString(1), rs.getInt(2));
                 });
         return m;
+    }
+
+    /**
+     * An officer replaces one expert by another for one proposal. Refused when the new expert is
+     * not in the party's pool, already reviews the proposal, or has any conflict with it (named).
+     */
+    @Transactional
+    public void replace(long callId, long partyId, long proposalId, long oldPersonId, long newPersonId, TandemUser officer) {
+        Call call = calls.get(callId);
+        Programme programme = programmes.get(call.getProgrammeId());
+        if (!officer.has(Role.PROGRAMME_OFFICER, programme.getId(), partyId)) {
+            throw new NotAllowedException("not an officer of party " + partyId);
+        }
+        ExpertPools.Member member = pools.pool(programme.getId(), partyId).stream()
+                .filter(m -> m.person().id() == newPersonId).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("expert", "assignment.notInPool"));
+        Proposal proposal = proposals.ofCall(callId, officer).stream().filter(p -> p.getId() == proposalId).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("proposal", "assignment.noProposal"));
+        boolean already = jdbc.sql("""
+                select count(*) from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")
+                .params(callId, partyId, proposalId, newPersonId).query(Integer.class).single() > 0;
+        if (already) {
+            throw InvalidInputException.of("expert", "assignment.already", member.person().name());
+        }
+        Expert expert = expertOf(member.person(), List.of(proposal));
+        List<Conflict> conflicts = new ConflictRules(3, 5, OrganisationAliases.builtIn())
+                .find(partiesOf(proposal), expert, clock.instant().atZone(ZoneOffset.UTC).getYear());
+        if (!conflicts.isEmpty()) {
+            Conflict c = conflicts.get(0);
+            throw InvalidInputException.of("expert", "assignment.conflicted", member.person().name(),
+                    c.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (c.detail() == null ? "" : ": " + c.detail()));
+        }
+        int removed = jdbc.sql("""
+                delete from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")
+                .params(callId, partyId, proposalId, oldPersonId).update();
+        if (removed == 0) {
+            throw InvalidInputException.of("expert", "assignment.noPair");
+        }
+        jdbc.sql("""
+                insert into review_assignment (call_id, party_id, proposal_id, person_id, score, why, status, created_by, created_at)
+                values (?, ?, ?, ?, 0, ?, 'PROPOSED', ?, ?)""")
+                .params(callId, partyId, proposalId, newPersonId, "manual", officer.getUsername(),
+                        Timestamp.from(clock.instant())).update();
+        audit.record(officer.getUsername(), "Call", callId, "assignment-replace",
+                Map.of("proposal", proposalId, "expert", oldPersonId), Map.of("proposal", proposalId, "expert", newPersonId));
+    }
+
+    private Expert expertOf(Directory.Person person, List<Proposal> proposalsToCheck) {
+        var publications = directory.publications(person.id());
+        List<DeclaredConflict> declared = new ArrayList<>();
+        for (var d : directory.declaredConflicts(person.id())) {
+            for (Proposal p : proposalsToCheck) {
+                if (declares(d.subject(), p)) {
+                    declared.add(new DeclaredConflict(String.valueOf(p.getId()), false, d.reason()));
+                }
+            }
+        }
+        return new Expert(String.valueOf(person.id()), Person.of(person.name(), person.orcid(),
+                person.affiliations().isEmpty() ? null : person.affiliations().get(0).organisation()),
+                person.affiliations().stream().map(a -> new Affiliation(a.organisation(), a.fromYear(), a.toYear())).toList(),
+                publications.stream().filter(pb -> pb.year() != null)
+                        .map(pb -> new org.tandem.engine.conflict.Publication(pb.title(), pb.year(), List.of())).toList(),
+                declared);
+    }
+
+    private static ProposalParties partiesOf(Proposal p) {
+        List<Person> members = new ArrayList<>();
+        for (Team t : p.getTeams()) {
+            if (t.getPiName() != null) {
+                members.add(Person.of(t.getPiName(), null, t.getHostOrganisation()));
+            }
+            t.memberList().forEach(name -> members.add(Person.of(name, null, t.getHostOrganisation())));
+        }
+        return new ProposalParties(String.valueOf(p.getId()), members);
+    }
+
+    /** Sends the proposed assignment of one party as invitations: one mail per expert, listing their proposals. */
+    @Transactional
+    public int invite(long callId, long partyId, TandemUser officer, java.util.function.LongFunction<String> emailOfPerson) {
+        Call call = calls.get(callId);
+        if (!officer.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), partyId)) {
+            throw new NotAllowedException("not an officer of party " + partyId);
+        }
+        Map<Long, List<String>> byExpert = new LinkedHashMap<>();
+        jdbc.sql("""
+                select a.person_id, p.acronym from review_assignment a join proposal p on p.id = a.proposal_id
+                where a.call_id = ? and a.party_id = ? and a.status = 'PROPOSED' order by a.person_id, p.acronym""")
+                .params(callId, partyId)
+                .query(rs -> {
+                    byExpert.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        jdbc.sql("update review_assignment set status = 'INVITED' where call_id = ? and party_id = ? and status = 'PROPOSED'")
+                .params(callId, partyId).update();
+        byExpert.forEach((person, acronyms) -> {
+            String email = emailOfPerson.apply(person);
+            if (email != null) {
+                outbox.send(email, "Tandem: invitation to review " + acronyms.size() + " proposal(s)",
+                        "You are invited to review for \"" + call.getTitle().getEn() + "\": " + String.join(", ", acronyms)
+                                + ".\nAccept or decline at /reviews.\n");
+            }
+        });
+        audit.record(officer.getUsername(), "Call", callId, "assignment-invite", null,
+                Map.of("party", partyId, "experts", byExpert.size()));
+        return byExpert.size();
+    }
+
+    /** What an expert was invited to, without anything about other experts. */
+    public record Invitation(long callId, long partyId, long proposalId, String acronym, String title, String status) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Invitation> invitationsOf(long personId) {
+        return jdbc.sql("""
+                select a.call_id, a.party_id, a.proposal_id, p.acronym, p.title, a.status
+                from review_assignment a join proposal p on p.id = a.proposal_id
+                where a.person_id = ? and a.status in ('INVITED', 'ACCEPTED', 'DECLINED') order by a.call_id, p.acronym""")
+                .param(personId)
+                .query((rs, i) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6))).list();
+    }
+
+    /** The expert answers one invitation; a decline is audited so the officer can replace them. */
+    @Transactional
+    public void answer(long personId, long callId, long proposalId, boolean accept, String actor) {
+        int n = jdbc.sql("""
+                update review_assignment set status = ? where person_id = ? and call_id = ? and proposal_id = ?
+                and status = 'INVITED'""")
+                .params(accept ? "ACCEPTED" : "DECLINED", personId, callId, proposalId).update();
+        if (n == 0) {
+            throw InvalidInputException.of("invitation", "assignment.noInvitation");
+        }
+        audit.record(actor, "Call", callId, accept ? "review-accept" : "review-decline", null,
+                Map.of("proposal", proposalId, "expert", personId));
     }
 
     /** A declared conflict names a proposal by its acronym or one of its host organisations. */
