@@ -63,6 +63,34 @@ class ReviewValidationTest {
     }
 
     @Test
+    void aggregateNamesProposalAndReviewerOfAnInvalidReview() {
+        List<ReviewScores> reviews = List.of(
+                new ReviewScores("P1", "alice", Map.of("excellence", 4.0, "impact", 3.0, "implementation", 3.0)),
+                new ReviewScores("P2", "bob", Map.of("excellence", 4.0, "impact", 3.3, "implementation", 6.0)));
+        assertThatThrownBy(() -> ScoreAggregation.aggregate(FORM, reviews, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P2").hasMessageContaining("bob")
+                .hasMessageContaining("step:impact").hasMessageContaining("range:implementation");
+        assertThatThrownBy(() -> ScoreAggregation.reviewerBias(FORM, reviews))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P2");
+    }
+
+    @Test
+    void aReviewerCountsOncePerProposal() {
+        Map<String, Double> s = Map.of("excellence", 4.0, "impact", 3.0, "implementation", 3.0);
+        List<ReviewScores> reviews = List.of(new ReviewScores("P1", "alice", s), new ReviewScores("P1", "alice", s));
+        assertThatThrownBy(() -> ScoreAggregation.aggregate(FORM, reviews, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P1").hasMessageContaining("alice").hasMessageContaining("twice");
+    }
+
+    @Test
+    void noReviewsNoScores() {
+        assertThat(ScoreAggregation.aggregate(FORM, List.of(), true)).isEmpty();
+        assertThat(ScoreAggregation.reviewerBias(FORM, List.of())).isEmpty();
+    }
+
+    @Test
     void formValidationNamesTheProblem() {
         Criterion e = new Criterion("e", 1, null);
         assertThatThrownBy(() -> new ReviewForm(List.of(), 5, 0.5, null))
