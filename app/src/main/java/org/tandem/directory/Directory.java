@@ -273,7 +273,7 @@ public class Directory {
         for (PublicationImport.Entry e : entries) {
             boolean duplicate = jdbc.sql("""
                     select count(*) from publication where person_id = ?
-                    and (doi = ? or (doi is null and ? is null and lower(title) = lower(?)))""")
+                    and (doi = ? or (doi is null and cast(? as text) is null and lower(title) = lower(?)))""")
                     .params(personId, e.doi(), e.doi(), e.title()).query(Integer.class).single() > 0;
             if (!duplicate) {
                 jdbc.sql("insert into publication (person_id, title, abstract, year, doi, source) values (?, ?, ?, ?, ?, ?)")

@@ -37,9 +37,11 @@ import org.tandem.programme.Programmes;
  */
 @Component
 @Order(20)
-class DemoProposals implements ApplicationRunner {
+public class DemoProposals implements ApplicationRunner {
 
     static final String PILOT_TITLE = "Pilot joint call 2026: all priority fields";
+    /** Closed long ago and reviewed by both parties (see the review module's demo): the committee's call. */
+    public static final String REVIEWED_TITLE = "First joint call 2026: AI, materials and energy";
     private static final Logger log = LoggerFactory.getLogger(DemoProposals.class);
 
     private final TandemSettings settings;
@@ -106,6 +108,8 @@ class DemoProposals implements ApplicationRunner {
                     closed.minus(Duration.ofHours(1 + random.nextInt(24 * 20))), systemUser());
         }
 
+        createReviewedCall(programme, vn, ru, today);
+
         Call open = calls.openAndUpcoming().stream()
                 .filter(c -> c.getProgrammeId().equals(programme.getId()) && c.status(calls.now()) == CallStatus.OPEN)
                 .findFirst().orElse(null);
@@ -126,6 +130,49 @@ class DemoProposals implements ApplicationRunner {
             String token = proposals.invite(draft.getId(), "RU", "applicant.ru@demo.tandem.example", vnPi);
             proposals.accept(token, ruPi);
         }
+    }
+
+    /**
+     * The 2025 call: 20 proposals in three fields, smaller budgets so that a funding line falls
+     * inside the list. Its first proposal is led by the demo applicants, who later read its decision.
+     */
+    private void createReviewedCall(Programme programme, Party vn, Party ru, Instant today) {
+        Instant opened = today.minus(Duration.ofDays(300));
+        Instant closed = today.minus(Duration.ofDays(200));
+        Call call = calls.createApproved(programme.getId(), new CallInput(2026,
+                new LocalizedText(REVIEWED_TITLE, "Đợt gọi chung đầu tiên 2026: AI, vật liệu và năng lượng",
+                        "Первый совместный конкурс 2026: ИИ, материалы и энергетика"),
+                new LocalizedText("Joint projects in artificial intelligence, new materials and renewable energy.",
+                        "Các dự án chung về trí tuệ nhân tạo, vật liệu mới và năng lượng tái tạo.",
+                        "Совместные проекты в области искусственного интеллекта, новых материалов и возобновляемой энергетики."),
+                opened, closed, 24, 36, Set.of("AI", "MAT", "ENERGY"),
+                List.of(new CallBudget(vn.getId(), new BigDecimal("15000000000.00"), new BigDecimal("3000000000.00"), "VND"),
+                        new CallBudget(ru.getId(), new BigDecimal("80000000.00"), new BigDecimal("15000000.00"), "RUB"))),
+                "system");
+        Random random = new Random(2025);
+        long applicantVn = ((TandemUser) users.loadUserByUsername("applicant.vn")).id();
+        long applicantRu = ((TandemUser) users.loadUserByUsername("applicant.ru")).id();
+        List<String[]> topics = DemoTopics.ALL.stream().filter(t -> Set.of("AI", "MAT", "ENERGY").contains(t[0])).toList();
+        for (int i = 0; i < Math.min(20, topics.size()); i++) {
+            String[] t = topics.get(i);
+            int years = 2 + random.nextInt(2);
+            String vnOrg = DemoTopics.VN_ORGS[random.nextInt(DemoTopics.VN_ORGS.length)];
+            String ruOrg = DemoTopics.RU_ORGS[random.nextInt(DemoTopics.RU_ORGS.length)];
+            boolean demoPis = i == 0;
+            String vnPi = demoPis ? "Nguyễn Văn An" : DemoTopics.VN_PEOPLE[(i * 3 + 1) % DemoTopics.VN_PEOPLE.length];
+            String ruPi = demoPis ? "Сергей Иванов" : DemoTopics.RU_PEOPLE[(i * 5 + 2) % DemoTopics.RU_PEOPLE.length];
+            ProposalContent content = new ProposalContent(t[1] + "-25", t[2], t[3], List.of(t[4].split(";\\s*")),
+                    List.of(t[0]), years * 12, "WP1: methods and data. WP2: joint experiments and exchange visits. "
+                    + "WP3: validation, publications and technology transfer.", null, null, null, null,
+                    List.of(new TeamContent("VN", demoPis ? "Hanoi University of Science and Technology" : vnOrg, vnPi, null,
+                                    List.of(vnPi), budget(years, 1_500_000_000L, 1_200_000_000L, random, 1_000_000L), null),
+                            new TeamContent("RU", demoPis ? "Novosibirsk State University" : ruOrg, ruPi, null,
+                                    List.of(ruPi), budget(years, 8_000_000L, 6_000_000L, random, 10_000L), null)));
+            proposals.importSubmitted(call.getId(), content,
+                    demoPis ? Map.of(vn.getId(), applicantVn, ru.getId(), applicantRu) : Map.of(),
+                    closed.minus(Duration.ofHours(1 + random.nextInt(24 * 20))), systemUser());
+        }
+        calls.startEvaluation(call.getId(), (TandemUser) users.loadUserByUsername("officer.vn"));
     }
 
     private long systemUser() {

@@ -113,6 +113,15 @@ public class Proposals {
         return p;
     }
 
+    /**
+     * A proposal for its reviewers. The review module grants this only to an expert with an
+     * accepted, non-conflicted assignment; the proposal module cannot know assignments.
+     */
+    @Transactional(readOnly = true)
+    public Proposal forReviewer(long id) {
+        return proposals.findById(id).orElseThrow(() -> new NotFoundException("proposal " + id));
+    }
+
     public boolean isOfficer(Proposal p, TandemUser user) {
         Call call = calls.get(p.getCallId());
         return user.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), null);

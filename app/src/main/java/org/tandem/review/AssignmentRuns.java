@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -111,32 +112,17 @@ public class AssignmentRuns {
         List<Proposal> submitted = proposals.ofCall(callId, officer).stream()
                 .filter(p -> p.getStatus() == ProposalStatus.SUBMITTED).toList();
         List<ExpertPools.Member> pool = pools.pool(programme.getId(), partyId);
-        Map<String, String> fosOf = new HashMap<>();
-        for (PriorityField f : programme.getPriorityFields()) {
-            fosOf.put(f.getCode(), String.join(",", f.getFosCodes()));
-        }
-
+        Map<String, String> fosOf = fosOf(programme);
         List<ExpertProfile> profiles = new ArrayList<>();
         List<Expert> experts = new ArrayList<>();
         for (ExpertPools.Member m : pool) {
-            Directory.Person person = m.person();
-            var publications = directory.publications(person.id());
-            profiles.add(new ExpertProfile(String.valueOf(person.id()), person.keywords(), person.fields(),
-                    publications.stream().map(pb -> new org.tandem.engine.affinity.Publication(pb.title(),
-                            pb.abstractText(), pb.year())).toList()));
-            experts.add(expertOf(person, submitted));
+            profiles.add(profileOf(m.person()));
+            experts.add(expertOf(m.person(), submitted));
         }
         List<ProposalText> texts = new ArrayList<>();
         List<ProposalParties> teams = new ArrayList<>();
         for (Proposal p : submitted) {
-            List<String> fos = new ArrayList<>();
-            p.fieldList().forEach(f -> {
-                String codes = fosOf.get(f);
-                if (codes != null) {
-                    fos.addAll(List.of(codes.split(",")));
-                }
-            });
-            texts.add(new ProposalText(String.valueOf(p.getId()), p.getTitle(), p.getAbstractText(), p.keywordList(), fos));
+            texts.add(textOf(p, fosOf));
             teams.add(partiesOf(p));
         }
 
@@ -240,11 +226,17 @@ public class AssignmentRuns {
             throw InvalidInputException.of("expert", "assignment.conflicted", member.person().name(),
                     c.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (c.detail() == null ? "" : ": " + c.detail()));
         }
-        int removed = jdbc.sql("""
-                delete from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")
-                .params(callId, partyId, proposalId, oldPersonId).update();
-        if (removed == 0) {
-            throw InvalidInputException.of("expert", "assignment.noPair");
+        String oldStatus = jdbc.sql("""
+                select status from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")
+                .params(callId, partyId, proposalId, oldPersonId).query(String.class).optional()
+                .orElseThrow(() -> InvalidInputException.of("expert", "assignment.noPair"));
+        switch (oldStatus) {
+            // A declined invitation stays on record (who declined what); an unsent proposal simply goes.
+            case "DECLINED" -> { }
+            case "PROPOSED" -> jdbc.sql("""
+                    delete from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")
+                    .params(callId, partyId, proposalId, oldPersonId).update();
+            default -> throw InvalidInputException.of("expert", "assignment.replaceInvited");
         }
         jdbc.sql("""
                 insert into review_assignment (call_id, party_id, proposal_id, person_id, score, why, status, created_by, created_at)
@@ -253,6 +245,100 @@ public class AssignmentRuns {
                         Timestamp.from(clock.instant())).update();
         audit.record(officer.getUsername(), "Call", callId, "assignment-replace",
                 Map.of("proposal", proposalId, "expert", oldPersonId), Map.of("proposal", proposalId, "expert", newPersonId));
+    }
+
+    /** The first conflict of an expert with a proposal, found by the same rules as the assignment. */
+    Optional<Conflict> conflictOf(long personId, Proposal proposal) {
+        Expert expert = expertOf(directory.person(personId), List.of(proposal));
+        return new ConflictRules(3, 5, OrganisationAliases.builtIn())
+                .find(partiesOf(proposal), expert, clock.instant().atZone(ZoneOffset.UTC).getYear()).stream().findFirst();
+    }
+
+    /** The best pool member to replace a declined expert, with their affinity and current load. */
+    public record Suggestion(long personId, String name, double score, int load) {
+    }
+
+    /**
+     * For one proposal, the pool member with the highest affinity who has no conflict with it
+     * and is not already on it (a decliner is not asked twice); ties go to the lighter load.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Suggestion> suggestReplacement(long callId, long partyId, long proposalId, TandemUser officer) {
+        Call call = calls.get(callId);
+        if (!officer.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), partyId)) {
+            throw new NotAllowedException("not an officer of party " + partyId);
+        }
+        Proposal proposal = proposals.forReviewer(proposalId);
+        Set<Long> taken = new HashSet<>(jdbc.sql("""
+                select person_id from review_assignment where call_id = ? and party_id = ? and proposal_id = ?""")
+                .params(callId, partyId, proposalId).query(Long.class).list());
+        Map<Long, Integer> load = new HashMap<>();
+        jdbc.sql("""
+                select person_id, count(*) from review_assignment where call_id = ? and party_id = ? and status <> 'DECLINED'
+                group by person_id""").params(callId, partyId).query(rs -> {
+            load.put(rs.getLong(1), rs.getInt(2));
+        });
+        List<ExpertPools.Member> free = pools.pool(call.getProgrammeId(), partyId).stream()
+                .filter(m -> !taken.contains(m.person().id())).toList();
+        if (free.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ExpertProfile> profiles = free.stream().map(m -> profileOf(m.person())).toList();
+        Map<String, String> fosOf = fosOf(programmes.get(call.getProgrammeId()));
+        AffinityModel model = AffinityModel.build(profiles);
+        List<AffinityScore> ranked = new ArrayList<>(model.rankAll(List.of(textOf(proposal, fosOf)), profiles.size()).get(0));
+        Map<String, Double> scoreOf = new HashMap<>();
+        ranked.forEach(s -> scoreOf.put(s.expertId(), s.score()));
+        return free.stream()
+                .filter(m -> conflictOf(m.person().id(), proposal).isEmpty())
+                .map(m -> new Suggestion(m.person().id(), m.person().name(),
+                        scoreOf.getOrDefault(String.valueOf(m.person().id()), 0.0), load.getOrDefault(m.person().id(), 0)))
+                .min(java.util.Comparator.comparingDouble((Suggestion s) -> -s.score()).thenComparingInt(Suggestion::load)
+                        .thenComparingLong(Suggestion::personId));
+    }
+
+    /** The call's pseudonym of an expert, given when they are first invited: the party code and a number. */
+    Optional<String> pseudonym(long callId, long personId) {
+        return jdbc.sql("select label from review_pseudonym where call_id = ? and person_id = ?").params(callId, personId)
+                .query(String.class).optional();
+    }
+
+    private void ensurePseudonym(long callId, long personId, String partyCode) {
+        if (pseudonym(callId, personId).isPresent()) {
+            return;
+        }
+        // Serialised per call by the row lock so two officers inviting at once cannot take the same number.
+        jdbc.sql("select id from funding_call where id = ? for update").param(callId).query(Long.class).single();
+        int n = jdbc.sql("select count(*) from review_pseudonym where call_id = ? and label like ?")
+                .params(callId, partyCode + "-%").query(Integer.class).single();
+        jdbc.sql("insert into review_pseudonym (call_id, person_id, label) values (?, ?, ?) on conflict do nothing")
+                .params(callId, personId, partyCode + "-" + (n + 1)).update();
+    }
+
+    private ExpertProfile profileOf(Directory.Person person) {
+        var publications = directory.publications(person.id());
+        return new ExpertProfile(String.valueOf(person.id()), person.keywords(), person.fields(),
+                publications.stream().map(pb -> new org.tandem.engine.affinity.Publication(pb.title(),
+                        pb.abstractText(), pb.year())).toList());
+    }
+
+    private static Map<String, String> fosOf(Programme programme) {
+        Map<String, String> fosOf = new HashMap<>();
+        for (PriorityField f : programme.getPriorityFields()) {
+            fosOf.put(f.getCode(), String.join(",", f.getFosCodes()));
+        }
+        return fosOf;
+    }
+
+    private static ProposalText textOf(Proposal p, Map<String, String> fosOf) {
+        List<String> fos = new ArrayList<>();
+        p.fieldList().forEach(f -> {
+            String codes = fosOf.get(f);
+            if (codes != null) {
+                fos.addAll(List.of(codes.split(",")));
+            }
+        });
+        return new ProposalText(String.valueOf(p.getId()), p.getTitle(), p.getAbstractText(), p.keywordList(), fos);
     }
 
     private Expert expertOf(Directory.Person person, List<Proposal> proposalsToCheck) {
@@ -299,6 +385,8 @@ public class AssignmentRuns {
                 .query(rs -> {
                     byExpert.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
+        String partyCode = programmes.get(call.getProgrammeId()).party(partyId).map(Party::getCode).orElse("?");
+        byExpert.keySet().forEach(person -> ensurePseudonym(callId, person, partyCode));
         jdbc.sql("update review_assignment set status = 'INVITED' where call_id = ? and party_id = ? and status = 'PROPOSED'")
                 .params(callId, partyId).update();
         byExpert.forEach((person, acronyms) -> {

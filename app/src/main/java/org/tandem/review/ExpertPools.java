@@ -75,6 +75,19 @@ public class ExpertPools {
         return pool(programmeId, partyId).stream().filter(m -> m.person().id() == person.id()).findFirst().orElseThrow();
     }
 
+    /** Adds a registered person without an account (an external expert, known to the officer). */
+    @Transactional
+    void addPerson(long programmeId, long partyId, long personId, TandemUser officer) {
+        if (!officer.has(Role.PROGRAMME_OFFICER, programmeId, partyId)) {
+            throw new NotAllowedException("not an officer of party " + partyId);
+        }
+        jdbc.sql("""
+                insert into expert_pool (programme_id, party_id, person_id, invited_by, invited_at) values (?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(programmeId, partyId, personId, officer.getUsername(), Timestamp.from(clock.instant())).update();
+        audit.record(officer.getUsername(), "ExpertPool", programmeId + ":" + partyId, "add", null, Map.of("person", personId));
+    }
+
     @Transactional(readOnly = true)
     public List<Member> pool(long programmeId, long partyId) {
         return jdbc.sql("""

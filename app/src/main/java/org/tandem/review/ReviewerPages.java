@@ -1,8 +1,11 @@
 package org.tandem.review;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -10,17 +13,25 @@ import org.tandem.directory.Directory;
 import org.tandem.platform.security.CurrentUser;
 import org.tandem.platform.security.TandemUser;
 import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.NotFoundException;
 
-/** An expert's invitations: accept or decline each; other experts are never named. */
+/** An expert's invitations (accept or decline) and reviews; other experts are never named. */
 @Controller
 class ReviewerPages {
 
     private final AssignmentRuns runs;
+    private final Reviews reviews;
     private final Directory directory;
 
-    ReviewerPages(AssignmentRuns runs, Directory directory) {
+    ReviewerPages(AssignmentRuns runs, Reviews reviews, Directory directory) {
         this.runs = runs;
+        this.reviews = reviews;
         this.directory = directory;
+    }
+
+    private long personOf(TandemUser me) {
+        return directory.profileOf(me.id()).map(Directory.Person::id)
+                .orElseThrow(() -> new NotFoundException("no researcher profile"));
     }
 
     @GetMapping("/reviews")
@@ -44,5 +55,46 @@ class ReviewerPages {
             redirect.addFlashAttribute("problems", e.problems());
         }
         return "redirect:/reviews";
+    }
+
+    @GetMapping("/reviews/{call}/{proposal}")
+    String workspace(@PathVariable long call, @PathVariable long proposal, Model model) {
+        TandemUser me = CurrentUser.require();
+        Reviews.Workspace w = reviews.open(personOf(me), call, proposal);
+        model.addAttribute("w", w);
+        if (!model.containsAttribute("typed")) {
+            Map<String, String> typed = new LinkedHashMap<>();
+            w.mine().scores().forEach((k, v) -> typed.put(k, String.valueOf(v)));
+            model.addAttribute("typed", typed);
+            model.addAttribute("commentApplicants", w.mine().commentApplicants());
+            model.addAttribute("commentConfidential", w.mine().commentConfidential());
+        }
+        return "review/workspace";
+    }
+
+    /** Scores arrive as {@code score.<criterion>} fields; {@code submit} finalises, otherwise a draft is kept. */
+    @PostMapping("/reviews/{call}/{proposal}")
+    String save(@PathVariable long call, @PathVariable long proposal, @RequestParam Map<String, String> form,
+                RedirectAttributes redirect) {
+        TandemUser me = CurrentUser.require();
+        Map<String, String> typed = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("score.")) {
+                typed.put(k.substring("score.".length()), v);
+            }
+        });
+        boolean submit = form.containsKey("submit");
+        try {
+            reviews.save(personOf(me), call, proposal, typed, form.get("commentApplicants"), form.get("commentConfidential"),
+                    submit, me.getUsername());
+            redirect.addFlashAttribute("notice", submit ? "review.submitted" : "review.saved");
+        } catch (InvalidInputException e) {
+            // Nothing was stored; give back what was typed so nothing is lost.
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("typed", typed);
+            redirect.addFlashAttribute("commentApplicants", form.get("commentApplicants"));
+            redirect.addFlashAttribute("commentConfidential", form.get("commentConfidential"));
+        }
+        return "redirect:/reviews/" + call + "/" + proposal;
     }
 }

@@ -1,0 +1,121 @@
+package org.tandem.review;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tandem.platform.i18n.ReaderZone;
+import org.tandem.platform.security.CurrentUser;
+import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.NotAllowedException;
+import org.tandem.programme.Calls;
+
+/**
+ * The review of a call as officers and the committee follow it: the form, progress per party,
+ * the late list, and for each decline the best available replacement.
+ */
+@Controller
+class ReviewProgressPages {
+
+    private final Reviews reviews;
+    private final ReviewForms forms;
+    private final AssignmentRuns runs;
+    private final Calls calls;
+
+    ReviewProgressPages(Reviews reviews, ReviewForms forms, AssignmentRuns runs, Calls calls) {
+        this.reviews = reviews;
+        this.forms = forms;
+        this.runs = runs;
+        this.calls = calls;
+    }
+
+    @GetMapping("/officer/calls/{id}/reviews")
+    String progress(@PathVariable long id, Model model) {
+        TandemUser me = CurrentUser.require();
+        Reviews.Progress progress = reviews.progress(id, me);
+        Map<String, Optional<AssignmentRuns.Suggestion>> suggestions = new LinkedHashMap<>();
+        for (Reviews.ProgressRow r : progress.rows()) {
+            if (r.assignment().equals("DECLINED") && progress.ownParties().contains(r.partyId())) {
+                suggestions.put(r.proposalId() + ":" + r.personId(),
+                        runs.suggestReplacement(id, r.partyId(), r.proposalId(), me));
+            }
+        }
+        model.addAttribute("p", progress);
+        model.addAttribute("suggestions", suggestions);
+        return "review/progress";
+    }
+
+    @PostMapping("/officer/calls/{id}/reviews/remind")
+    String remind(@PathVariable long id, RedirectAttributes redirect) {
+        TandemUser me = CurrentUser.require();
+        if (me.officerParties(calls.get(id).getProgrammeId()).isEmpty()) {
+            throw new NotAllowedException("not an officer");
+        }
+        redirect.addFlashAttribute("reminded", reviews.remind(java.time.Instant.now(), id, true));
+        return "redirect:/officer/calls/" + id + "/reviews";
+    }
+
+    @PostMapping("/officer/calls/{id}/reviews/replace")
+    String replace(@PathVariable long id, @RequestParam long party, @RequestParam long proposal,
+                   @RequestParam long oldExpert, @RequestParam long newExpert, RedirectAttributes redirect) {
+        try {
+            runs.replace(id, party, proposal, oldExpert, newExpert, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "assignment.replaced");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/officer/calls/" + id + "/reviews";
+    }
+
+    @GetMapping("/officer/calls/{id}/review-form")
+    String form(@PathVariable long id, Model model) {
+        TandemUser me = CurrentUser.require();
+        var call = calls.get(id);
+        if (me.officerParties(call.getProgrammeId()).isEmpty()) {
+            throw new NotAllowedException("not an officer");
+        }
+        model.addAttribute("call", call);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", forms.of(id));
+        }
+        return "review/form";
+    }
+
+    @PostMapping("/officer/calls/{id}/review-form")
+    String saveForm(@PathVariable long id, @RequestParam Map<String, String> in, HttpServletRequest request,
+                    RedirectAttributes redirect) {
+        List<ReviewForms.CriterionInput> criteria = new ArrayList<>();
+        for (int i = 0; in.containsKey("criteria[" + i + "].code"); i++) {
+            String p = "criteria[" + i + "].";
+            criteria.add(new ReviewForms.CriterionInput(in.get(p + "code"), in.get(p + "nameEn"), in.get(p + "nameVi"),
+                    in.get(p + "nameRu"), in.get(p + "weight"), in.get(p + "threshold")));
+        }
+        java.time.Instant due = null;
+        String dueText = in.get("dueAt");
+        try {
+            if (dueText != null && !dueText.isBlank()) {
+                due = java.time.LocalDateTime.parse(dueText.trim()).atZone(ReaderZone.of(request)).toInstant();
+            }
+            long version = Long.parseLong(in.getOrDefault("version", "0"));
+            forms.save(id, new ReviewForms.Input(criteria, in.get("scaleMax"), in.get("step"), in.get("overallThreshold"),
+                    due, in.get("remindDays"), version), CurrentUser.require());
+            redirect.addFlashAttribute("notice", "reviewForm.saved");
+        } catch (java.time.format.DateTimeParseException e) {
+            redirect.addFlashAttribute("problems", List.of(new org.tandem.platform.validation.Problem("dueAt",
+                    "validation.datetime", List.of())));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/officer/calls/" + id + "/review-form";
+    }
+}
