@@ -179,6 +179,17 @@ public class Calls {
         return saved;
     }
 
+    /** Selection made its decisions final (every party approved): the call is decided. */
+    @Transactional
+    public Call markDecided(long id, String actor) {
+        Call call = get(id);
+        Map<String, Object> before = call.auditState();
+        call.setPhase(CallPhase.DECIDED);
+        Call saved = calls.saveAndFlush(call);
+        audit.record(actor, AUDIT_TYPE, id, "decided", before, saved.auditState());
+        return saved;
+    }
+
     /** Demo and import path: a call created already approved by every party (audited as the system). */
     @Transactional
     public Call createApproved(long programmeId, CallInput input, String actor) {

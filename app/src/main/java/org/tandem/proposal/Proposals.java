@@ -139,6 +139,12 @@ public class Proposals {
                 .map(id -> proposals.findById(id).orElseThrow()).toList();
     }
 
+    /** The submitted proposals of a call, for modules that checked their reader's rights themselves. */
+    @Transactional(readOnly = true)
+    public List<Proposal> submittedOf(long callId) {
+        return proposals.findByCallIdOrderById(callId).stream().filter(p -> p.getStatus() == ProposalStatus.SUBMITTED).toList();
+    }
+
     /** Every proposal of a call, for its programme's officers. */
     @Transactional(readOnly = true)
     public List<Proposal> ofCall(long callId, TandemUser user) {

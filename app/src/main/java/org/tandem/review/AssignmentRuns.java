@@ -224,7 +224,7 @@ public class AssignmentRuns {
         if (!conflicts.isEmpty()) {
             Conflict c = conflicts.get(0);
             throw InvalidInputException.of("expert", "assignment.conflicted", member.person().name(),
-                    c.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (c.detail() == null ? "" : ": " + c.detail()));
+                    c.detail() != null ? c.detail() : c.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         String oldStatus = jdbc.sql("""
                 select status from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")

@@ -299,6 +299,24 @@ public class Reviews {
         return new Progress(call, form, rows, counts, late, own, programmes.get(call.getProgrammeId()).getParties());
     }
 
+    /** A submitted review as selection reads it: scores, not the expert's name. */
+    public record Submitted(String partyCode, long proposalId, long personId, String pseudonym, Map<String, Double> scores,
+                            Double overall, String commentApplicants, String commentConfidential) {
+    }
+
+    /** Every submitted review of a call; the caller (selection) decides who may read which part. */
+    @Transactional(readOnly = true)
+    public List<Submitted> submitted(long callId) {
+        return jdbc.sql("""
+                select pa.code, r.proposal_id, r.person_id, coalesce(ps.label, '?'), r.scores, r.overall,
+                       r.comment_applicants, r.comment_confidential from review r join party pa on pa.id = r.party_id
+                left join review_pseudonym ps on ps.call_id = r.call_id and ps.person_id = r.person_id
+                where r.call_id = ? and r.status = 'SUBMITTED' order by pa.position, r.proposal_id, ps.label""")
+                .param(callId)
+                .query((rs, i) -> new Submitted(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        scores(rs.getString(5)), (Double) rs.getObject(6), rs.getString(7), rs.getString(8))).list();
+    }
+
     @Scheduled(fixedDelayString = "${tandem.review.reminder-interval:PT1H}", initialDelayString = "PT1M")
     @Transactional
     public void remindJob() {

@@ -37,7 +37,9 @@ class ProposalBrowserTests extends BrowserTest {
         String proposalUrl = vn.url().replaceAll("\\?.*", "");
         // Drafts are saved on the server while the applicant types.
         vn.fill("#workPlan", "First ideas for the work plan");
-        assertThat(vn.locator("#save-status")).containsText("Saved automatically");
+        // The first save of a fresh server compiles its templates; on two busy cores that can take seconds.
+        assertThat(vn.locator("#save-status")).containsText("Saved automatically",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
 
         vn.selectOption("#invite-party", "RU");
         vn.fill("#invite-email", "applicant.ru@demo.tandem.example");

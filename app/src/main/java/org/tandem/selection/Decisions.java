@@ -1,0 +1,349 @@
+package org.tandem.selection;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tandem.engine.select.Policy;
+import org.tandem.platform.Hashes;
+import org.tandem.platform.audit.AuditTrail;
+import org.tandem.platform.mail.Outbox;
+import org.tandem.platform.security.Account;
+import org.tandem.platform.security.Accounts;
+import org.tandem.platform.security.Role;
+import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.NotAllowedException;
+import org.tandem.platform.validation.NotFoundException;
+import org.tandem.programme.Call;
+import org.tandem.programme.Calls;
+import org.tandem.programme.Party;
+import org.tandem.programme.Programme;
+import org.tandem.programme.Programmes;
+import org.tandem.proposal.Proposal;
+import org.tandem.proposal.Proposals;
+import org.tandem.proposal.Team;
+import org.tandem.review.Reviews;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decisions of a call: the committee proposes funded / reserve / not funded from a funding
+ * line; an officer of every party approves the same set (identified by its digest, so a
+ * change withdraws nothing silently: it simply needs approving again). When the last party
+ * approves, the decisions are final, the call is decided and every team gets its letter.
+ */
+@Service
+public class Decisions {
+
+    /** Days after the decision in which an applicant may file a procedural complaint. */
+    public static final int REDRESS_DAYS = 30;
+
+    public enum Outcome { FUNDED, RESERVE, NOT_FUNDED }
+
+    public record Item(long proposalId, String acronym, Outcome outcome, String reason, BigDecimal merit, int position) {
+    }
+
+    public record Approval(String party, String by, Instant at, boolean current) {
+    }
+
+    public record DecisionSet(String policy, String digest, String proposedBy, Instant proposedAt, Instant finalAt,
+                              List<Item> items, List<Approval> approvals) {
+        public boolean isFinal() {
+            return finalAt != null;
+        }
+    }
+
+    /** What a team member reads: the decision and the reviews without names. */
+    public record Letter(Proposal proposal, Call call, Item item, Instant decidedAt, List<AnonymousReview> reviews,
+                         Instant redressUntil, List<Redress> complaints) {
+    }
+
+    public record AnonymousReview(String label, String party, Map<String, Double> scores, Double overall, String comment) {
+    }
+
+    public record Redress(long id, long proposalId, String acronym, String filedBy, String text, Instant filedAt,
+                          String outcome, String outcomeText, String decidedBy, Instant decidedAt) {
+    }
+
+    private final Selection selection;
+    private final Calls calls;
+    private final Programmes programmes;
+    private final Proposals proposals;
+    private final Reviews reviews;
+    private final Accounts accounts;
+    private final Outbox outbox;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Decisions(Selection selection, Calls calls, Programmes programmes, Proposals proposals, Reviews reviews,
+              Accounts accounts, Outbox outbox, MessageSource messages, JdbcClient jdbc, AuditTrail audit, JsonMapper json,
+              Clock clock) {
+        this.selection = selection;
+        this.calls = calls;
+        this.programmes = programmes;
+        this.proposals = proposals;
+        this.reviews = reviews;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Proposes the decisions from the funding line with these budgets and quotas: funded are
+     * the line's; the next {@code reserve} fundable proposals by merit are the reserve list;
+     * the rest are not funded, each with its reason. Replaces an earlier, unapproved proposal.
+     */
+    @Transactional
+    public DecisionSet propose(long callId, Map<String, BigDecimal> budgets, Map<String, int[]> quotas, Policy policy,
+                               int reserve, TandemUser officer) {
+        Call call = calls.get(callId);
+        Programme programme = programmes.get(call.getProgrammeId());
+        if (officer.officerParties(programme.getId()).isEmpty()) {
+            throw new NotAllowedException("only officers propose decisions");
+        }
+        selection.requireUndecided(callId);
+        if (reserve < 0 || reserve > 50) {
+            throw InvalidInputException.of("reserve", "selection.reserve.range");
+        }
+        Selection.FundingView line = selection.fundingLine(selection.board(call, programme), budgets, quotas, policy);
+        List<Item> items = new ArrayList<>();
+        int reserved = 0;
+        int position = 1;
+        for (Selection.LineRow r : line.rows()) {
+            Outcome outcome;
+            if (r.funded()) {
+                outcome = Outcome.FUNDED;
+            } else if (r.fundable() && reserved < reserve) {
+                outcome = Outcome.RESERVE;
+                reserved++;
+            } else {
+                outcome = Outcome.NOT_FUNDED;
+            }
+            items.add(new Item(r.proposalId(), r.acronym(), outcome, r.funded() ? "" : r.reason(),
+                    r.merit() == null ? null : BigDecimal.valueOf(r.merit()).setScale(4, java.math.RoundingMode.HALF_EVEN),
+                    position++));
+        }
+        StringBuilder canonical = new StringBuilder(policy.name()).append('|');
+        items.forEach(i -> canonical.append(i.proposalId()).append(':').append(i.outcome()).append(':').append(i.reason())
+                .append(';'));
+        line.budgets().forEach((k, v) -> canonical.append(k).append('=').append(v.stripTrailingZeros().toPlainString()).append(';'));
+        String digest = Hashes.sha256(canonical.toString());
+        Map<String, Object> quotaJson = new LinkedHashMap<>();
+        line.quotas().forEach((f, mm) -> quotaJson.put(f, List.of(mm[0], mm[1])));
+        jdbc.sql("delete from selection_approval where call_id = ?").param(callId).update();
+        jdbc.sql("delete from selection_decision where call_id = ?").param(callId).update();
+        jdbc.sql("""
+                insert into selection_decision_set (call_id, policy, budgets, quotas, digest, proposed_by, proposed_at)
+                values (?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?) on conflict (call_id) do update set
+                policy = excluded.policy, budgets = excluded.budgets, quotas = excluded.quotas, digest = excluded.digest,
+                proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at""")
+                .params(callId, policy.name(), json.writeValueAsString(line.budgets()), json.writeValueAsString(quotaJson),
+                        digest, officer.getUsername(), Timestamp.from(clock.instant())).update();
+        for (Item i : items) {
+            jdbc.sql("""
+                    insert into selection_decision (call_id, proposal_id, outcome, reason, merit, position)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(callId, i.proposalId(), i.outcome().name(), i.reason(), i.merit(), i.position()).update();
+        }
+        audit.record(officer.getUsername(), "Call", callId, "decisions-propose", null, Map.of("digest", digest,
+                "policy", policy.name(), "funded", items.stream().filter(i -> i.outcome() == Outcome.FUNDED).count(),
+                "reserve", reserved));
+        return current(callId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DecisionSet> current(long callId, TandemUser viewer) {
+        selection.requireCommittee(calls.get(callId), viewer);
+        return current(callId);
+    }
+
+    Optional<DecisionSet> current(long callId) {
+        return jdbc.sql("select policy, digest, proposed_by, proposed_at, final_at from selection_decision_set where call_id = ?")
+                .param(callId).query((rs, n) -> {
+                    String digest = rs.getString(2);
+                    List<Item> items = jdbc.sql("""
+                            select d.proposal_id, p.acronym, d.outcome, d.reason, d.merit, d.position from selection_decision d
+                            join proposal p on p.id = d.proposal_id where d.call_id = ? order by d.position""").param(callId)
+                            .query((r, i) -> new Item(r.getLong(1), r.getString(2), Outcome.valueOf(r.getString(3)),
+                                    r.getString(4), r.getBigDecimal(5), r.getInt(6))).list();
+                    List<Approval> approvals = jdbc.sql("""
+                            select pa.code, a.approved_by, a.approved_at, a.digest from selection_approval a
+                            join party pa on pa.id = a.party_id where a.call_id = ? order by pa.position""").param(callId)
+                            .query((r, i) -> new Approval(r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(),
+                                    digest.equals(r.getString(4)))).list();
+                    Timestamp fin = rs.getTimestamp(5);
+                    return new DecisionSet(rs.getString(1), digest, rs.getString(3), rs.getTimestamp(4).toInstant(),
+                            fin == null ? null : fin.toInstant(), items, approvals);
+                }).optional();
+    }
+
+    /**
+     * An officer approves the proposed set for their party. The digest they saw must be the
+     * current one (else someone changed the set meanwhile). The last approval makes it final.
+     */
+    @Transactional
+    public DecisionSet approve(long callId, long partyId, String digest, TandemUser officer) {
+        Call call = calls.get(callId);
+        Programme programme = programmes.get(call.getProgrammeId());
+        if (!officer.has(Role.PROGRAMME_OFFICER, programme.getId(), partyId)) {
+            throw new NotAllowedException("not an officer of party " + partyId);
+        }
+        // Serialise approvals of one call: two parties approving at once must not both miss finalising.
+        jdbc.sql("select id from funding_call where id = ? for update").param(callId).query(Long.class).single();
+        DecisionSet set = current(callId).orElseThrow(() -> InvalidInputException.of("digest", "selection.noProposal"));
+        if (set.isFinal()) {
+            throw InvalidInputException.of("call", "selection.alreadyDecided");
+        }
+        if (!set.digest().equals(digest)) {
+            throw InvalidInputException.of("digest", "selection.changed");
+        }
+        jdbc.sql("""
+                insert into selection_approval (call_id, party_id, digest, approved_by, approved_at) values (?, ?, ?, ?, ?)
+                on conflict (call_id, party_id) do update set digest = excluded.digest, approved_by = excluded.approved_by,
+                approved_at = excluded.approved_at""")
+                .params(callId, partyId, digest, officer.getUsername(), Timestamp.from(clock.instant())).update();
+        audit.record(officer.getUsername(), "Call", callId, "decisions-approve", null,
+                Map.of("party", partyId, "digest", digest));
+        int approvedParties = jdbc.sql("select count(*) from selection_approval where call_id = ? and digest = ?")
+                .params(callId, digest).query(Integer.class).single();
+        if (approvedParties == programme.getParties().size()) {
+            finalise(call, programme, set);
+        }
+        return current(callId).orElseThrow();
+    }
+
+    private void finalise(Call call, Programme programme, DecisionSet set) {
+        Instant now = clock.instant();
+        jdbc.sql("update selection_decision_set set final_at = ? where call_id = ?").params(Timestamp.from(now), call.getId())
+                .update();
+        calls.markDecided(call.getId(), "system");
+        for (Item item : set.items()) {
+            Proposal p = proposals.forReviewer(item.proposalId());
+            for (Team t : p.getTeams()) {
+                Account account = t.getPiUserId() == null ? null : accounts.get(t.getPiUserId());
+                String email = account != null && account.email() != null ? account.email() : t.getPiEmail();
+                if (email == null) {
+                    continue;
+                }
+                Locale locale = Locale.forLanguageTag(account == null || account.preferredLanguage() == null ? "en"
+                        : account.preferredLanguage());
+                outbox.send(email, messages.getMessage("decision.mail.subject", new Object[] {p.getAcronym()}, locale),
+                        messages.getMessage("decision.mail.body", new Object[] {p.getAcronym(), call.getTitle().in(locale),
+                                messages.getMessage("decision.outcome." + item.outcome(), null, locale),
+                                "/proposals/" + p.getId() + "/decision", REDRESS_DAYS}, locale));
+            }
+        }
+        audit.record("system", "Call", call.getId(), "decisions-final", null, Map.of("digest", set.digest(),
+                "proposals", set.items().size()));
+    }
+
+    /** The letter of one proposal, for its team members (and officers), once the decisions are final. */
+    @Transactional(readOnly = true)
+    public Letter letter(long proposalId, TandemUser reader) {
+        Proposal p = proposals.get(proposalId, reader); // members and officers only; others get "not found"
+        Call call = calls.get(p.getCallId());
+        DecisionSet set = current(call.getId()).filter(DecisionSet::isFinal)
+                .orElseThrow(() -> new NotFoundException("no decision yet for proposal " + proposalId));
+        Item item = set.items().stream().filter(i -> i.proposalId() == proposalId).findFirst()
+                .orElseThrow(() -> new NotFoundException("no decision for proposal " + proposalId));
+        // Reviewers appear as "A", "B", … per party, in a fixed order: applicants never learn identities or pseudonyms.
+        List<AnonymousReview> anonymous = new ArrayList<>();
+        Map<String, Integer> letterOf = new LinkedHashMap<>();
+        for (Reviews.Submitted r : reviews.submitted(call.getId())) {
+            if (r.proposalId() != proposalId) {
+                continue;
+            }
+            int n = letterOf.merge(r.partyCode(), 1, Integer::sum);
+            anonymous.add(new AnonymousReview(r.partyCode() + "-" + (char) ('A' + n - 1), r.partyCode(), r.scores(),
+                    r.overall(), r.commentApplicants()));
+        }
+        return new Letter(p, call, item, set.finalAt(), anonymous, set.finalAt().plus(Duration.ofDays(REDRESS_DAYS)),
+                complaints(proposalId));
+    }
+
+    @Transactional
+    public long fileRedress(long proposalId, String text, TandemUser applicant) {
+        Letter letter = letter(proposalId, applicant);
+        if (!letter.proposal().isMember(applicant.id())) {
+            throw new NotAllowedException("only the proposal's team may complain");
+        }
+        if (clock.instant().isAfter(letter.redressUntil())) {
+            throw InvalidInputException.of("text", "redress.late", REDRESS_DAYS);
+        }
+        String t = text == null ? "" : text.strip();
+        if (t.length() < 30 || t.length() > 10_000) {
+            throw InvalidInputException.of("text", "redress.length", 30, 10_000);
+        }
+        long id = jdbc.sql("insert into redress (proposal_id, filed_by, text, filed_at) values (?, ?, ?, ?) returning id")
+                .params(proposalId, applicant.getUsername(), t, Timestamp.from(clock.instant())).query(Long.class).single();
+        audit.record(applicant.getUsername(), "Proposal", proposalId, "redress-file", null, Map.of("redress", id));
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Redress> complaintsOfCall(long callId, TandemUser officer) {
+        Call call = calls.get(callId);
+        if (officer.officerParties(call.getProgrammeId()).isEmpty()) {
+            throw new NotAllowedException("not an officer");
+        }
+        return jdbc.sql(REDRESS_SELECT + " where p.call_id = ? order by r.filed_at").param(callId).query(this::redress).list();
+    }
+
+    private List<Redress> complaints(long proposalId) {
+        return jdbc.sql(REDRESS_SELECT + " where r.proposal_id = ? order by r.filed_at").param(proposalId)
+                .query(this::redress).list();
+    }
+
+    @Transactional
+    public void decideRedress(long redressId, String outcome, String text, TandemUser officer) {
+        Redress r = jdbc.sql(REDRESS_SELECT + " where r.id = ?").param(redressId).query(this::redress).optional()
+                .orElseThrow(() -> new NotFoundException("redress " + redressId));
+        Call call = calls.get(proposals.forReviewer(r.proposalId()).getCallId());
+        if (officer.officerParties(call.getProgrammeId()).isEmpty()) {
+            throw new NotAllowedException("not an officer");
+        }
+        if (!List.of("UPHELD", "REJECTED").contains(outcome)) {
+            throw InvalidInputException.of("outcome", "redress.outcome.required");
+        }
+        if (text == null || text.isBlank()) {
+            throw InvalidInputException.of("outcomeText", "validation.required");
+        }
+        jdbc.sql("update redress set outcome = ?, outcome_text = ?, decided_by = ?, decided_at = ? where id = ?")
+                .params(outcome, text.strip(), officer.getUsername(), Timestamp.from(clock.instant()), redressId).update();
+        audit.record(officer.getUsername(), "Proposal", r.proposalId(), "redress-decide",
+                Map.of("redress", redressId), Map.of("redress", redressId, "outcome", outcome));
+    }
+
+    private static final String REDRESS_SELECT = """
+            select r.id, r.proposal_id, p.acronym, r.filed_by, r.text, r.filed_at, r.outcome, r.outcome_text, r.decided_by,
+                   r.decided_at from redress r join proposal p on p.id = r.proposal_id""";
+
+    private Redress redress(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Timestamp decided = rs.getTimestamp(10);
+        return new Redress(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
+                decided == null ? null : decided.toInstant());
+    }
+
+    static List<Party> parties(Programme p) {
+        return p.getParties();
+    }
+}

@@ -1,0 +1,170 @@
+package org.tandem.selection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tandem.platform.security.CurrentUser;
+import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.InvalidInputException;
+
+/** The joint committee's workspace: both parties' scores, the live funding line, the decisions. */
+@Controller
+class SelectionPages {
+
+    private final Selection selection;
+    private final Decisions decisions;
+    private final Explanations explain;
+
+    SelectionPages(Selection selection, Decisions decisions, Explanations explain) {
+        this.selection = selection;
+        this.decisions = decisions;
+        this.explain = explain;
+    }
+
+    @GetMapping("/committee/calls/{id}")
+    String workspace(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
+        TandemUser me = CurrentUser.require();
+        Selection.Board board = selection.board(id, me);
+        FundingQuery q;
+        try {
+            q = FundingQuery.from(params);
+            model.addAttribute("line", selection.fundingLine(id, q.budgets(), q.quotas(), q.policy(), me));
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            q = new FundingQuery(Map.of(), Map.of(), org.tandem.engine.select.Policy.RANK);
+            model.addAttribute("line", selection.fundingLine(id, Map.of(), Map.of(), q.policy(), me));
+        }
+        model.addAttribute("board", board);
+        Map<Long, Selection.LineRow> lineOf = new java.util.HashMap<>();
+        ((Selection.FundingView) model.getAttribute("line")).rows().forEach(r -> lineOf.put(r.proposalId(), r));
+        model.addAttribute("lineOf", lineOf);
+        Decisions.DecisionSet set = decisions.current(id, me).orElse(null);
+        Map<String, Decisions.Approval> approvalOf = new java.util.HashMap<>();
+        if (set != null) {
+            set.approvals().stream().filter(Decisions.Approval::current).forEach(a -> approvalOf.put(a.party(), a));
+        }
+        model.addAttribute("approvalOf", approvalOf);
+        model.addAttribute("decisionSet", set);
+        model.addAttribute("myParties", me.officerParties(board.call().getProgrammeId()));
+        return "selection/workspace";
+    }
+
+    @PostMapping("/committee/calls/{id}/recommend")
+    String recommend(@PathVariable long id, @RequestParam long party, @RequestParam long proposal,
+                     @RequestParam boolean recommended, RedirectAttributes redirect) {
+        return act(id, redirect, () -> selection.recommend(id, party, proposal, recommended, CurrentUser.require()),
+                "selection.recommended");
+    }
+
+    @PostMapping("/committee/calls/{id}/comment")
+    String comment(@PathVariable long id, @RequestParam long proposal, @RequestParam String text,
+                   RedirectAttributes redirect) {
+        return act(id, redirect, () -> selection.comment(id, proposal, text, CurrentUser.require()), "selection.commented");
+    }
+
+    @PostMapping("/committee/calls/{id}/decisions")
+    String propose(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            FundingQuery q = FundingQuery.from(params);
+            int reserve;
+            try {
+                reserve = Integer.parseInt(params.getOrDefault("reserve", "0").trim());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.of("reserve", "validation.number");
+            }
+            decisions.propose(id, q.budgets(), q.quotas(), q.policy(), reserve, CurrentUser.require());
+        }, "selection.proposed");
+    }
+
+    @PostMapping("/committee/calls/{id}/decisions/approve")
+    String approve(@PathVariable long id, @RequestParam long party, @RequestParam String digest,
+                   RedirectAttributes redirect) {
+        return act(id, redirect, () -> decisions.approve(id, party, digest, CurrentUser.require()), "selection.approved");
+    }
+
+    private String act(long id, RedirectAttributes redirect, Runnable action, String notice) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/committee/calls/" + id;
+    }
+
+    /** Everything the committee sees, as a spreadsheet: scores of each party, merit, the line at the call's budgets. */
+    @GetMapping("/committee/calls/{id}/selection.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable long id) throws IOException {
+        TandemUser me = CurrentUser.require();
+        Selection.Board board = selection.board(id, me);
+        Selection.FundingView line = selection.fundingLine(id, Map.of(), Map.of(), org.tandem.engine.select.Policy.RANK, me);
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Selection");
+            Row head = sheet.createRow(0);
+            int c = 0;
+            for (String h : new String[] {"Acronym", "Title", "Field"}) {
+                head.createCell(c++).setCellValue(h);
+            }
+            for (var p : board.parties()) {
+                head.createCell(c++).setCellValue(p.getCode() + " reviews");
+                head.createCell(c++).setCellValue(p.getCode() + " raw");
+                head.createCell(c++).setCellValue(p.getCode() + " calibrated");
+                head.createCell(c++).setCellValue(p.getCode() + " fundable");
+                head.createCell(c++).setCellValue(p.getCode() + " recommended");
+                head.createCell(c++).setCellValue(p.getCode() + " cost (" + board.currencies().get(p.getCode()) + ")");
+            }
+            for (String h : new String[] {"Joint merit", "Disagreement", "Funded at call budgets", "Why", "Consensus comment"}) {
+                head.createCell(c++).setCellValue(h);
+            }
+            int r = 1;
+            for (Selection.Row row : board.rows()) {
+                Row x = sheet.createRow(r++);
+                c = 0;
+                x.createCell(c++).setCellValue(row.acronym());
+                x.createCell(c++).setCellValue(row.title());
+                x.createCell(c++).setCellValue(row.field());
+                for (var p : board.parties()) {
+                    Selection.PartyScore s = row.parties().get(p.getCode());
+                    x.createCell(c++).setCellValue(s.reviews());
+                    if (s.raw() != null) {
+                        x.createCell(c).setCellValue(s.raw());
+                        x.createCell(c + 1).setCellValue(s.calibrated());
+                    }
+                    c += 2;
+                    x.createCell(c++).setCellValue(s.fundable());
+                    x.createCell(c++).setCellValue(s.recommended() == null ? "" : s.recommended().toString());
+                    x.createCell(c++).setCellValue(row.costs().get(p.getCode()).doubleValue());
+                }
+                if (row.merit() != null) {
+                    x.createCell(c).setCellValue(row.merit());
+                }
+                c++;
+                x.createCell(c++).setCellValue(row.disagreement());
+                var lr = line.rows().stream().filter(l -> l.proposalId() == row.proposalId()).findFirst().orElseThrow();
+                x.createCell(c++).setCellValue(lr.funded());
+                x.createCell(c++).setCellValue(explain.of(lr.funded(), lr.reason(), lr.merit()));
+                x.createCell(c).setCellValue(row.comment() == null ? "" : row.comment());
+            }
+            wb.write(out);
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("call-" + id + "-selection.xlsx").build().toString())
+                    .body(out.toByteArray());
+        }
+    }
+}
