@@ -101,7 +101,9 @@ class DemoReviews implements ApplicationRunner {
             runs.invite(call.getId(), party, officer, person -> null);
             List<AssignmentRuns.Line> lines = new ArrayList<>(runs.current(call.getId(), party, officer));
             for (AssignmentRuns.Line l : lines) {
-                double q = quality.computeIfAbsent(l.proposalId(), id -> 1.8 + new Random(id * 7919).nextDouble() * 3.0);
+                double q = quality.computeIfAbsent(l.proposalId(), id -> 1.8 + new Random(id * 7919).nextDouble() * 3.0)
+                        // Now and then the two parties see a proposal differently: the committee should notice.
+                        + (code.equals("RU") && l.proposalId() % 5 == 0 ? 1.3 : 0);
                 // A steady bias per expert: the same person is harsh or lenient on every proposal.
                 double bias = (new Random(l.personId() * 104729).nextDouble() - 0.5) * 1.4;
                 Random noise = new Random(l.proposalId() * 31 + l.personId());
