@@ -69,14 +69,16 @@ class AssignmentPages {
 
     @PostMapping("/officer/calls/{id}/assignment/replace")
     String replace(@PathVariable long id, @RequestParam long party, @RequestParam long proposal,
-                   @RequestParam long oldExpert, @RequestParam long newExpert, RedirectAttributes redirect) {
+                   @RequestParam long oldExpert, @RequestParam long newExpert,
+                   @RequestParam(defaultValue = "assignment") String back, RedirectAttributes redirect) {
         try {
             runs.replace(id, party, proposal, oldExpert, newExpert, CurrentUser.require());
             redirect.addFlashAttribute("notice", "assignment.replaced");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
         }
-        return "redirect:/officer/calls/" + id + "/assignment";
+        // The progress page offers the same replacement after a decline; return the officer to where they were.
+        return "redirect:/officer/calls/" + id + ("reviews".equals(back) ? "/reviews" : "/assignment");
     }
 
     @PostMapping("/officer/calls/{id}/assignment/invite")

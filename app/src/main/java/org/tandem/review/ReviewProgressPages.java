@@ -65,18 +65,6 @@ class ReviewProgressPages {
         return "redirect:/officer/calls/" + id + "/reviews";
     }
 
-    @PostMapping("/officer/calls/{id}/reviews/replace")
-    String replace(@PathVariable long id, @RequestParam long party, @RequestParam long proposal,
-                   @RequestParam long oldExpert, @RequestParam long newExpert, RedirectAttributes redirect) {
-        try {
-            runs.replace(id, party, proposal, oldExpert, newExpert, CurrentUser.require());
-            redirect.addFlashAttribute("notice", "assignment.replaced");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.problems());
-        }
-        return "redirect:/officer/calls/" + id + "/reviews";
-    }
-
     @GetMapping("/officer/calls/{id}/review-form")
     String form(@PathVariable long id, Model model) {
         TandemUser me = CurrentUser.require();
