@@ -50,6 +50,18 @@ public final class AssignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        // Loading OR-Tools' native libraries unpacks some 70 MB from the jar, half a second of CPU or
+        // more: do it while the files are read. A failure here shows again, and is reported, when the
+        // solver loads them itself.
+        Thread natives = new Thread(() -> {
+            try {
+                Assigner.loadNatives();
+            } catch (Throwable e) {
+                // reported by the solver's own attempt
+            }
+        }, "ortools-natives");
+        natives.setDaemon(true);
+        natives.start();
         PrintWriter err = spec.commandLine().getErr();
         Input input;
         Assigner.Objective goal;
@@ -64,9 +76,12 @@ public final class AssignCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             err.println("bad input: " + e.getMessage());
             err.flush();
+            // Let the unpacking finish, so that its temporary files are removed when the JVM exits.
+            join(natives);
             return EngineCli.EXIT_BAD_INPUT;
         }
         long read = System.nanoTime();
+        join(natives);
         AssignmentResult result = Assigner.assign(input.reviewers(), input.demands(), input.candidates(), goal,
                 fairSeconds);
         long solved = System.nanoTime();
@@ -95,6 +110,21 @@ public final class AssignCommand implements Callable<Integer> {
                 result.minProposalAffinity(), result.unmet().size(), (System.nanoTime() - start) / 1e9);
         o.flush();
         return result.unmet().isEmpty() ? 0 : EngineCli.EXIT_PARTIAL;
+    }
+
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The files as the solver takes them. */
