@@ -159,19 +159,9 @@ public final class AssignCommand implements Callable<Integer> {
         });
         // The affinity file has a line per candidate pair, millions of them: ids are numbered as they
         // are read and a candidate is a few array entries, not objects and strings.
-        IdTable proposalIds = new IdTable();
-        Candidates affinity = new Candidates();
-        CsvTable.read(affinityFile, List.of("proposal_id", "reviewer_id", "score"), row -> {
-            int p = row.id("proposal_id", proposalIds);
-            int r = row.find("reviewer_id", reviewerIds);
-            if (r < 0) {
-                throw row.error("reviewer_id", "unknown reviewer " + row.text("reviewer_id") + " (not in "
-                        + reviewersFile + ")");
-            }
-            double score = row.decimal("score");
-            affinity.add(p, r, score, row.line());
-            row.keep("score", affinity.scoreTexts);
-        });
+        Candidates affinity = new Candidates(reviewerIds);
+        CsvTable.read(affinityFile, List.of("proposal_id", "reviewer_id", "score"), affinity);
+        IdTable proposalIds = affinity.proposalIds;
         int n = affinity.size;
         int[] proposal = affinity.proposal;
         int[] reviewer = affinity.reviewer;
@@ -218,16 +208,36 @@ public final class AssignCommand implements Callable<Integer> {
         return (long) a << 32 | b;
     }
 
-    /** The affinity file's candidates as read, in growing arrays. */
-    private static final class Candidates {
+    /**
+     * The affinity file's candidates as read, in growing arrays. They start small on purpose (as do
+     * those of IdTable and TextPool): growing a few times among the first rows, while the JIT profiles
+     * them, the compiled reading code expects growth instead of being thrown away and compiled
+     * again the first time it happens.
+     */
+    private final class Candidates implements CsvTable.Rows {
+        final IdTable proposalIds = new IdTable();
+        final IdTable reviewerIds;
         int size;
-        int[] proposal = new int[1 << 16];
-        int[] reviewer = new int[1 << 16];
-        double[] score = new double[1 << 16];
-        int[] line = new int[1 << 16];
+        int[] proposal = new int[1 << 10];
+        int[] reviewer = new int[1 << 10];
+        double[] score = new double[1 << 10];
+        int[] line = new int[1 << 10];
         final TextPool scoreTexts = new TextPool();
 
-        void add(int p, int r, double s, int l) {
+        Candidates(IdTable reviewerIds) {
+            this.reviewerIds = reviewerIds;
+        }
+
+        /** One line of the affinity file (a class rather than a lambda: the JIT compiles this body once). */
+        @Override
+        public void accept(CsvTable.Row row) {
+            int p = row.id("proposal_id", proposalIds);
+            int r = row.find("reviewer_id", reviewerIds);
+            if (r < 0) {
+                throw row.error("reviewer_id", "unknown reviewer " + row.text("reviewer_id") + " (not in "
+                        + reviewersFile + ")");
+            }
+            double s = row.decimal("score");
             if (size == proposal.length) {
                 proposal = Arrays.copyOf(proposal, size * 2);
                 reviewer = Arrays.copyOf(reviewer, size * 2);
@@ -237,7 +247,8 @@ public final class AssignCommand implements Callable<Integer> {
             proposal[size] = p;
             reviewer[size] = r;
             score[size] = s;
-            line[size++] = l;
+            line[size++] = row.line();
+            row.keep("score", scoreTexts);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * A CSV file with a header, read row by row. Columns are found by name (any order, extra
@@ -231,8 +230,14 @@ public final class CsvTable {
         this.file = file;
     }
 
+    /** What is done with each row; not a generic Consumer, so an implementing class has no bridge method to compile too. */
+    @FunctionalInterface
+    public interface Rows {
+        void accept(Row row);
+    }
+
     /** Reads the file, checking that the required columns are in its header, and hands each row on. */
-    public static void read(Path file, List<String> required, Consumer<Row> rows) {
+    public static void read(Path file, List<String> required, Rows rows) {
         try (InputStream in = Files.newInputStream(file)) {
             read(file, in, BLOCK, required, rows);
         } catch (NoSuchFileException e) {
@@ -242,12 +247,12 @@ public final class CsvTable {
         }
     }
 
-    /** {@link #read(Path, List, Consumer)} from a stream, {@code block} bytes at a time (tests use tiny blocks). */
-    static void read(Path file, InputStream in, int block, List<String> required, Consumer<Row> rows) throws IOException {
+    /** {@link #read(Path, List, Rows)} from a stream, {@code block} bytes at a time (tests use tiny blocks). */
+    static void read(Path file, InputStream in, int block, List<String> required, Rows rows) throws IOException {
         new CsvTable(file).read(new Lines(in, block), required, rows);
     }
 
-    private void read(Lines in, List<String> required, Consumer<Row> rows) throws IOException {
+    private void read(Lines in, List<String> required, Rows rows) throws IOException {
         Row row = new Row();
         if (!in.next()) {
             throw new BadInputException(file, 1, "header", "the file is empty");

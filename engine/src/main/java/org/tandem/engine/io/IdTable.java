@@ -9,12 +9,12 @@ import java.util.Arrays;
  */
 public final class IdTable {
 
-    private String[] names = new String[64];
-    private char[][] chars = new char[64][];
-    private int[] hashes = new int[64];
+    private String[] names = new String[8];
+    private char[][] chars = new char[8][];
+    private int[] hashes = new int[8];
     private int size;
     /** Open addressing: id + 1, 0 for a free slot; at most half full. */
-    private int[] slots = new int[128];
+    private int[] slots = new int[16];
     /** The id found last: files often name the same id on consecutive lines. */
     private int last = -1;
 

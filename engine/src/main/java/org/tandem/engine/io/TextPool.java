@@ -12,10 +12,10 @@ import java.util.Map;
 public final class TextPool {
 
     /** Texts of characters up to U+00FF, one byte per character. */
-    private byte[] bytes = new byte[1 << 16];
+    private byte[] bytes = new byte[1 << 12];
     private int used;
     /** Text i is {@code bytes[ends[i - 1], ends[i])}. */
-    private int[] ends = new int[1 << 12];
+    private int[] ends = new int[1 << 10];
     private int size;
     /** The rare text with a character above U+00FF. */
     private final Map<Integer, String> wide = new HashMap<>();
