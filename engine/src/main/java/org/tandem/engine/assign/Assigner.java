@@ -46,12 +46,33 @@ public final class Assigner {
         }
     }
 
-    /** The usable arcs of the flow network: a candidate whose reviewer's group the proposal demands, not conflicted. */
-    private record Arc(Candidate candidate, int demand, int reviewer, long scaled) {
+    /**
+     * The usable arcs of the flow network, in candidate order: candidates whose reviewer's group the
+     * proposal demands, not conflicted. Arc k is candidate {@code candidate[k]}.
+     */
+    private static final class Arcs {
+        final int[] candidate;
+        final int[] demand;
+        final int[] reviewer;
+        final long[] scaled;
+        int size;
+
+        Arcs(int capacity) {
+            candidate = new int[capacity];
+            demand = new int[capacity];
+            reviewer = new int[capacity];
+            scaled = new long[capacity];
+        }
+
+        void add(int c, int d, int r, long s) {
+            candidate[size] = c;
+            demand[size] = d;
+            reviewer[size] = r;
+            scaled[size++] = s;
+        }
     }
 
     public static AssignmentResult assign(AssignmentProblem problem, Objective objective, double fairSeconds) {
-        loadNatives();
         Map<String, Integer> reviewerIndex = new HashMap<>();
         List<Reviewer> reviewers = problem.reviewers();
         for (int i = 0; i < reviewers.size(); i++) {
@@ -64,12 +85,18 @@ public final class Assigner {
             demandIndex.computeIfAbsent(demands.get(i).proposalId(), k -> new HashMap<>(4)).put(demands.get(i).group(), i);
         }
         boolean anyConflict = !problem.conflicts().isEmpty();
-        int[] candidatesOf = new int[demands.size()];
-        int[] conflictedOf = new int[demands.size()];
-        List<Arc> arcs = new ArrayList<>();
-        long maxScaled = 0;
-        for (Candidate c : problem.candidates()) {
+        Candidate[] all = problem.candidates().toArray(new Candidate[0]);
+        int n = all.length;
+        int[] reviewer = new int[n];
+        int[] demand = new int[n];
+        boolean[] conflicted = new boolean[n];
+        double[] score = new double[n];
+        for (int i = 0; i < n; i++) {
+            Candidate c = all[i];
+            score[i] = c.score();
+            demand[i] = -1;
             Integer r = reviewerIndex.get(c.reviewerId());
+            reviewer[i] = r == null ? -1 : r;
             if (r == null) {
                 continue;
             }
@@ -78,14 +105,45 @@ public final class Assigner {
             if (d == null) {
                 continue;
             }
+            demand[i] = d;
+            conflicted[i] = anyConflict
+                    && problem.conflicts().contains(new AssignmentProblem.Pair(c.proposalId(), c.reviewerId()));
+        }
+        return assign(reviewers, demands, new CandidateArrays(n, reviewer, demand, conflicted, score, i -> all[i]),
+                objective, fairSeconds);
+    }
+
+    /** The assignment of candidates given as arrays; {@link #assign(AssignmentProblem, Objective, double)} in the engine's own form. */
+    static AssignmentResult assign(List<Reviewer> reviewers, List<Demand> demands, CandidateArrays candidates,
+                                   Objective objective, double fairSeconds) {
+        loadNatives();
+        int[] candidatesOf = new int[demands.size()];
+        int[] conflictedOf = new int[demands.size()];
+        Arcs arcs = new Arcs(candidates.size());
+        long maxScaled = 0;
+        int[] demandOf = candidates.demand();
+        boolean[] conflicted = candidates.conflicted();
+        double[] score = candidates.score();
+        int[] reviewerOf = candidates.reviewer();
+        for (int i = 0; i < candidates.size(); i++) {
+            int d = demandOf[i];
+            if (d < 0) {
+                continue;
+            }
             candidatesOf[d]++;
-            if (anyConflict && problem.conflicts().contains(new AssignmentProblem.Pair(c.proposalId(), c.reviewerId()))) {
+            if (conflicted[i]) {
                 conflictedOf[d]++;
                 continue;
             }
-            long scaled = Math.round(c.score() * SCALE);
+            long scaled = Math.round(score[i] * SCALE);
             maxScaled = Math.max(maxScaled, scaled);
-            arcs.add(new Arc(c, d, r, scaled));
+            arcs.add(i, d, reviewerOf[i], scaled);
+        }
+        // Proposals in the order the demands first name them; proposalOf[d] is the number of demand d's proposal.
+        Map<String, Integer> proposalNo = new LinkedHashMap<>();
+        int[] proposalOf = new int[demands.size()];
+        for (int d = 0; d < demands.size(); d++) {
+            proposalOf[d] = proposalNo.computeIfAbsent(demands.get(d).proposalId(), k -> proposalNo.size());
         }
 
         boolean[] chosen = flow(arcs, demands, reviewers, maxScaled);
@@ -100,7 +158,8 @@ public final class Assigner {
             for (int r = 0; r < reviewers.size(); r++) {
                 minLoadsMet &= load[r] >= Math.min(reviewers.get(r).minLoad(), reviewers.get(r).maxLoad());
             }
-            FairSolution fair = fair(arcs, demands, reviewers, count, minLoadsMet, fairSeconds);
+            FairSolution fair = fair(arcs, demands, reviewers, proposalOf, proposalNo.size(), count, minLoadsMet,
+                    fairSeconds);
             if (fair != null) {
                 chosen = fair.chosen();
                 optimal = fair.optimal();
@@ -108,30 +167,31 @@ public final class Assigner {
                 optimal = false;
             }
         }
-        return result(arcs, chosen, demands, candidatesOf, conflictedOf, optimal);
+        return result(arcs, chosen, candidates, demands, proposalOf, proposalNo.size(), candidatesOf, conflictedOf,
+                optimal);
     }
 
     /** Max flow, then min cost; costs are non-negative ("how far below the best score"). */
-    private static boolean[] flow(List<Arc> arcs, List<Demand> demands, List<Reviewer> reviewers, long maxScaled) {
+    private static boolean[] flow(Arcs arcs, List<Demand> demands, List<Reviewer> reviewers, long maxScaled) {
         int source = 0;
         int firstDemand = 1;
         int firstReviewer = firstDemand + demands.size();
         int sink = firstReviewer + reviewers.size();
-        MinCostFlow mcf = new MinCostFlow();
+        // Sized up front: millions of arcs otherwise grow the solver's arrays step by step.
+        MinCostFlow mcf = new MinCostFlow(sink + 1, demands.size() + arcs.size + 2 * reviewers.size());
         for (int d = 0; d < demands.size(); d++) {
             mcf.addArcWithCapacityAndUnitCost(source, firstDemand + d, demands.get(d).required(), 0);
         }
-        int[] arcIds = new int[arcs.size()];
-        for (int i = 0; i < arcs.size(); i++) {
-            Arc a = arcs.get(i);
-            arcIds[i] = mcf.addArcWithCapacityAndUnitCost(firstDemand + a.demand(), firstReviewer + a.reviewer(), 1,
-                    maxScaled - a.scaled());
+        int[] arcIds = new int[arcs.size];
+        for (int i = 0; i < arcs.size; i++) {
+            arcIds[i] = mcf.addArcWithCapacityAndUnitCost(firstDemand + arcs.demand[i], firstReviewer + arcs.reviewer[i],
+                    1, maxScaled - arcs.scaled[i]);
         }
         boolean anyMin = reviewers.stream().anyMatch(r -> r.minLoad() > 0);
         // Load above a reviewer's minimum costs more than any difference in affinity can repay, so
         // among the largest assignments one that reaches the minimum loads is preferred.
-        long penalty = anyMin ? (long) arcs.size() * (maxScaled + 1) + 1 : 0;
-        if (anyMin && penalty > Long.MAX_VALUE / Math.max(1, arcs.size() + 1)) {
+        long penalty = anyMin ? (long) arcs.size * (maxScaled + 1) + 1 : 0;
+        if (anyMin && penalty > Long.MAX_VALUE / Math.max(1, arcs.size + 1)) {
             throw new IllegalArgumentException("too many candidate pairs for exact minimum loads at this precision");
         }
         for (int r = 0; r < reviewers.size(); r++) {
@@ -152,8 +212,8 @@ public final class Assigner {
         if (status != MinCostFlowBase.Status.OPTIMAL) {
             throw new IllegalStateException("min-cost flow ended with " + status);
         }
-        boolean[] chosen = new boolean[arcs.size()];
-        for (int i = 0; i < arcs.size(); i++) {
+        boolean[] chosen = new boolean[arcs.size];
+        for (int i = 0; i < arcs.size; i++) {
             chosen[i] = mcf.getFlow(arcIds[i]) > 0;
         }
         return chosen;
@@ -166,29 +226,31 @@ public final class Assigner {
      * CP-SAT in two steps: the largest smallest per-proposal sum, then the largest total with
      * that minimum kept; always with as many pairs as the flow found.
      */
-    private static FairSolution fair(List<Arc> arcs, List<Demand> demands, List<Reviewer> reviewers, int count,
-                                     boolean keepMinLoads, double seconds) {
-        Map<String, List<Integer>> arcsOfProposal = new LinkedHashMap<>();
-        demands.forEach(d -> arcsOfProposal.putIfAbsent(d.proposalId(), new ArrayList<>()));
-        for (int i = 0; i < arcs.size(); i++) {
-            arcsOfProposal.get(arcs.get(i).candidate().proposalId()).add(i);
+    private static FairSolution fair(Arcs arcs, List<Demand> demands, List<Reviewer> reviewers, int[] proposalOf,
+                                     int proposals, int count, boolean keepMinLoads, double seconds) {
+        List<List<Integer>> arcsOfProposal = new ArrayList<>();
+        for (int p = 0; p < proposals; p++) {
+            arcsOfProposal.add(new ArrayList<>());
+        }
+        for (int i = 0; i < arcs.size; i++) {
+            arcsOfProposal.get(proposalOf[arcs.demand[i]]).add(i);
         }
         long[] minSum = {0};
         boolean[] proven = {true};
         boolean[][] best = {null};
         for (int step = 0; step < 2; step++) {
             CpModel model = new CpModel();
-            BoolVar[] x = new BoolVar[arcs.size()];
-            for (int i = 0; i < arcs.size(); i++) {
+            BoolVar[] x = new BoolVar[arcs.size];
+            for (int i = 0; i < arcs.size; i++) {
                 x[i] = model.newBoolVar("x" + i);
             }
             List<List<BoolVar>> byDemand = new ArrayList<>();
             List<List<BoolVar>> byReviewer = new ArrayList<>();
             demands.forEach(d -> byDemand.add(new ArrayList<>()));
             reviewers.forEach(r -> byReviewer.add(new ArrayList<>()));
-            for (int i = 0; i < arcs.size(); i++) {
-                byDemand.get(arcs.get(i).demand()).add(x[i]);
-                byReviewer.get(arcs.get(i).reviewer()).add(x[i]);
+            for (int i = 0; i < arcs.size; i++) {
+                byDemand.get(arcs.demand[i]).add(x[i]);
+                byReviewer.get(arcs.reviewer[i]).add(x[i]);
             }
             for (int d = 0; d < demands.size(); d++) {
                 model.addLessOrEqual(LinearExpr.sum(byDemand.get(d).toArray(new BoolVar[0])), demands.get(d).required());
@@ -202,14 +264,14 @@ public final class Assigner {
             }
             model.addEquality(LinearExpr.sum(x), count);
             long maxTotal = 0;
-            for (Arc a : arcs) {
-                maxTotal += Math.max(0, a.scaled());
+            for (int i = 0; i < arcs.size; i++) {
+                maxTotal += Math.max(0, arcs.scaled[i]);
             }
             IntVar m = model.newIntVar(Math.min(0, -maxTotal), maxTotal, "min");
-            for (List<Integer> own : arcsOfProposal.values()) {
+            for (List<Integer> own : arcsOfProposal) {
                 LinearExprBuilder sum = LinearExpr.newBuilder();
                 for (int i : own) {
-                    sum.addTerm(x[i], arcs.get(i).scaled());
+                    sum.addTerm(x[i], arcs.scaled[i]);
                 }
                 if (step == 0) {
                     model.addLessOrEqual(m, sum);
@@ -221,13 +283,13 @@ public final class Assigner {
                 model.maximize(m);
             } else {
                 LinearExprBuilder total = LinearExpr.newBuilder();
-                for (int i = 0; i < arcs.size(); i++) {
-                    total.addTerm(x[i], arcs.get(i).scaled());
+                for (int i = 0; i < arcs.size; i++) {
+                    total.addTerm(x[i], arcs.scaled[i]);
                 }
                 model.maximize(total);
             }
             if (best[0] != null) {
-                for (int i = 0; i < arcs.size(); i++) {
+                for (int i = 0; i < arcs.size; i++) {
                     model.addHint(x[i], best[0][i] ? 1 : 0);
                 }
             }
@@ -240,8 +302,8 @@ public final class Assigner {
                 return best[0] == null ? null : new FairSolution(best[0], false);
             }
             proven[0] &= status == CpSolverStatus.OPTIMAL;
-            boolean[] chosen = new boolean[arcs.size()];
-            for (int i = 0; i < arcs.size(); i++) {
+            boolean[] chosen = new boolean[arcs.size];
+            for (int i = 0; i < arcs.size; i++) {
                 chosen[i] = solver.booleanValue(x[i]);
             }
             best[0] = chosen;
@@ -252,30 +314,31 @@ public final class Assigner {
         return new FairSolution(best[0], proven[0]);
     }
 
-    private static int[] loads(List<Arc> arcs, boolean[] chosen, int reviewers) {
+    private static int[] loads(Arcs arcs, boolean[] chosen, int reviewers) {
         int[] load = new int[reviewers];
-        for (int i = 0; i < arcs.size(); i++) {
+        for (int i = 0; i < arcs.size; i++) {
             if (chosen[i]) {
-                load[arcs.get(i).reviewer()]++;
+                load[arcs.reviewer[i]]++;
             }
         }
         return load;
     }
 
-    private static AssignmentResult result(List<Arc> arcs, boolean[] chosen, List<Demand> demands, int[] candidatesOf,
-                                           int[] conflictedOf, boolean optimal) {
+    private static AssignmentResult result(Arcs arcs, boolean[] chosen, CandidateArrays candidates, List<Demand> demands,
+                                           int[] proposalOf, int proposals, int[] candidatesOf, int[] conflictedOf,
+                                           boolean optimal) {
         List<Candidate> assigned = new ArrayList<>();
         int[] got = new int[demands.size()];
-        Map<String, Double> sumOfProposal = new LinkedHashMap<>();
-        demands.forEach(d -> sumOfProposal.put(d.proposalId(), 0d));
+        double[] sumOfProposal = new double[proposals];
+        double[] score = candidates.score();
         double total = 0;
-        for (int i = 0; i < arcs.size(); i++) {
-            if (chosen[i]) {
-                Arc a = arcs.get(i);
-                assigned.add(a.candidate());
-                got[a.demand()]++;
-                total += a.candidate().score();
-                sumOfProposal.merge(a.candidate().proposalId(), a.candidate().score(), Double::sum);
+        for (int k = 0; k < arcs.size; k++) {
+            if (chosen[k]) {
+                int i = arcs.candidate[k];
+                assigned.add(candidates.candidate().apply(i));
+                got[arcs.demand[k]]++;
+                total += score[i];
+                sumOfProposal[proposalOf[arcs.demand[k]]] += score[i];
             }
         }
         List<UnmetDemand> unmet = new ArrayList<>();
@@ -290,7 +353,10 @@ public final class Assigner {
                 unmet.add(new UnmetDemand(dm.proposalId(), dm.group(), missing, reason));
             }
         }
-        double min = sumOfProposal.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double min = proposals == 0 ? 0 : Double.POSITIVE_INFINITY;
+        for (double sum : sumOfProposal) {
+            min = Math.min(min, sum);
+        }
         return new AssignmentResult(assigned, unmet, total, min, optimal);
     }
 
