@@ -40,7 +40,7 @@ class ReviewBrowserTests extends BrowserTest {
         officer.navigate(url("/officer/calls/" + pilot + "/assignment?lang=en"));
         officer.fill("#per-RU", "2");
         officer.fill("#load-RU", "25");
-        officer.click("#run-RU");
+        clickAndWaitForNextPage(officer, "#run-RU");
         assertThat(officer.locator("tr[data-party=RU]").first()).isVisible();
 
         // Adjust one pair by hand: a proposal the demo expert does not have yet and has no conflict with.
@@ -55,8 +55,7 @@ class ReviewBrowserTests extends BrowserTest {
             var row = officer.locator("tr[data-party=RU][data-proposal='" + p + "']").first();
             String before = row.getAttribute("data-expert");
             row.locator("select[name=newExpert]").selectOption(String.valueOf(expert));
-            row.locator("button.replace").click();
-            officer.waitForLoadState();
+            clickAndWaitForNextPage(officer, "tr[data-party=RU][data-proposal='" + p + "'] button.replace >> nth=0");
             if (officer.locator(".notice").count() > 0) {
                 assertThat(officer.locator(".notice")).containsText("The expert was replaced.");
                 chosen = p;
@@ -108,5 +107,15 @@ class ReviewBrowserTests extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(denied.status()).isEqualTo(403);
         var hidden = applicant.navigate(url("/reviews/" + pilot + "/" + chosen));
         org.assertj.core.api.Assertions.assertThat(hidden.status()).isEqualTo(404);
+    }
+
+    /**
+     * Marks the page, clicks, and waits for a page without the mark: after a form post the old
+     * page's rows and messages would otherwise answer the test's questions before the new one arrives.
+     */
+    private static void clickAndWaitForNextPage(Page page, String selector) {
+        page.evaluate("document.body.dataset.stale = 'yes'");
+        page.click(selector);
+        page.waitForSelector("body:not([data-stale])");
     }
 }
