@@ -59,6 +59,16 @@ class AssignmentPages {
         if (mine.isEmpty()) {
             throw new NotAllowedException("not an officer of the call's programme");
         }
+        // The load of every pool member (zero included), so the chart shows who is idle as well as who is full.
+        Map<Long, Map<String, Integer>> loadOf = new LinkedHashMap<>();
+        mine.forEach((party, byProposal) -> {
+            Map<String, Integer> load = new java.util.TreeMap<>();
+            pools.pool(programme.getId(), party.getId()).forEach(m -> load.put(m.person().name(), 0));
+            byProposal.values().forEach(lines -> lines.stream().filter(l -> !l.status().equals("DECLINED"))
+                    .forEach(l -> load.merge(l.expert(), 1, Integer::sum)));
+            loadOf.put(party.getId(), load);
+        });
+        model.addAttribute("loadOf", loadOf);
         Map<Long, List<ExpertPools.Member>> poolOf = new LinkedHashMap<>();
         mine.keySet().forEach(p -> poolOf.put(p.getId(), pools.pool(programme.getId(), p.getId())));
         model.addAttribute("call", call);

@@ -42,6 +42,7 @@ class ReviewBrowserTests extends BrowserTest {
         officer.fill("#load-RU", "25");
         clickAndWaitForNextPage(officer, "#run-RU");
         assertThat(officer.locator("tr[data-party=RU]").first()).isVisible();
+        assertThat(officer.locator("#load-chart-RU")).isVisible();
 
         // Adjust one pair by hand: a proposal the demo expert does not have yet and has no conflict with.
         Set<String> his = officer.locator("tr[data-party=RU][data-expert='" + expert + "']").all().stream()
