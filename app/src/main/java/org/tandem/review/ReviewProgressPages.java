@@ -65,22 +65,41 @@ class ReviewProgressPages {
         return "redirect:/officer/calls/" + id + "/reviews";
     }
 
+    /** The form as the page shows it: strings, so that refused input comes back exactly as typed. */
+    record FormView(List<ReviewForms.CriterionInput> criteria, String scaleMax, String step, String overallThreshold,
+                    String dueAt, String remindDays, long version, boolean stored) {
+
+        static FormView of(ReviewForms.Form f, java.time.ZoneId zone) {
+            List<ReviewForms.CriterionInput> rows = new ArrayList<>(f.criteria().stream()
+                    .map(c -> new ReviewForms.CriterionInput(c.code(), c.name().getEn(), c.name().getVi(), c.name().getRu(),
+                            plain(c.weight()), c.threshold() == null ? "" : plain(c.threshold()))).toList());
+            return new FormView(rows, plain(f.scaleMax()), plain(f.step()),
+                    f.overallThreshold() == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", f.overallThreshold()),
+                    f.dueAt() == null ? "" : f.dueAt().atZone(zone).toLocalDateTime()
+                            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(),
+                    String.valueOf(f.remindDays()), f.version(), f.stored());
+        }
+
+        private static String plain(double d) {
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+    }
+
     @GetMapping("/officer/calls/{id}/review-form")
-    String form(@PathVariable long id, Model model) {
+    String form(@PathVariable long id, HttpServletRequest request, Model model) {
         TandemUser me = CurrentUser.require();
         var call = calls.get(id);
         if (me.officerParties(call.getProgrammeId()).isEmpty()) {
             throw new NotAllowedException("not an officer");
         }
         model.addAttribute("call", call);
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", forms.of(id));
-        }
+        model.addAttribute("form", FormView.of(forms.of(id), ReaderZone.of(request)));
         return "review/form";
     }
 
+    /** On refusal the page is shown again with what was typed and the problems; nothing was stored. */
     @PostMapping("/officer/calls/{id}/review-form")
-    String saveForm(@PathVariable long id, @RequestParam Map<String, String> in, HttpServletRequest request,
+    String saveForm(@PathVariable long id, @RequestParam Map<String, String> in, HttpServletRequest request, Model model,
                     RedirectAttributes redirect) {
         List<ReviewForms.CriterionInput> criteria = new ArrayList<>();
         for (int i = 0; in.containsKey("criteria[" + i + "].code"); i++) {
@@ -88,22 +107,29 @@ class ReviewProgressPages {
             criteria.add(new ReviewForms.CriterionInput(in.get(p + "code"), in.get(p + "nameEn"), in.get(p + "nameVi"),
                     in.get(p + "nameRu"), in.get(p + "weight"), in.get(p + "threshold")));
         }
-        java.time.Instant due = null;
-        String dueText = in.get("dueAt");
+        long version = 0;
         try {
+            version = Long.parseLong(in.getOrDefault("version", "0"));
+            java.time.Instant due = null;
+            String dueText = in.get("dueAt");
             if (dueText != null && !dueText.isBlank()) {
-                due = java.time.LocalDateTime.parse(dueText.trim()).atZone(ReaderZone.of(request)).toInstant();
+                try {
+                    due = java.time.LocalDateTime.parse(dueText.trim()).atZone(ReaderZone.of(request)).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw InvalidInputException.of("dueAt", "validation.datetime");
+                }
             }
-            long version = Long.parseLong(in.getOrDefault("version", "0"));
             forms.save(id, new ReviewForms.Input(criteria, in.get("scaleMax"), in.get("step"), in.get("overallThreshold"),
                     due, in.get("remindDays"), version), CurrentUser.require());
             redirect.addFlashAttribute("notice", "reviewForm.saved");
-        } catch (java.time.format.DateTimeParseException e) {
-            redirect.addFlashAttribute("problems", List.of(new org.tandem.platform.validation.Problem("dueAt",
-                    "validation.datetime", List.of())));
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.problems());
+            return "redirect:/officer/calls/" + id + "/review-form";
+        } catch (InvalidInputException | NumberFormatException e) {
+            model.addAttribute("problems", e instanceof InvalidInputException ie ? ie.problems()
+                    : List.of(org.tandem.platform.validation.Problem.of("version", "validation.number")));
+            model.addAttribute("call", calls.get(id));
+            model.addAttribute("form", new FormView(criteria, in.get("scaleMax"), in.get("step"), in.get("overallThreshold"),
+                    in.get("dueAt"), in.get("remindDays"), version, forms.of(id).stored()));
+            return "review/form";
         }
-        return "redirect:/officer/calls/" + id + "/review-form";
     }
 }

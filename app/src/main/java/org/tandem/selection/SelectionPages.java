@@ -42,11 +42,12 @@ class SelectionPages {
         FundingQuery q;
         try {
             q = FundingQuery.from(params);
-            model.addAttribute("line", selection.fundingLine(id, q.budgets(), q.quotas(), q.policy(), me));
+            // The board is already built (and the reader's rights checked): draw the line on it rather than aggregate again.
+            model.addAttribute("line", selection.fundingLine(board, q.budgets(), q.quotas(), q.policy()));
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
             q = new FundingQuery(Map.of(), Map.of(), org.tandem.engine.select.Policy.RANK);
-            model.addAttribute("line", selection.fundingLine(id, Map.of(), Map.of(), q.policy(), me));
+            model.addAttribute("line", selection.fundingLine(board, Map.of(), Map.of(), q.policy()));
         }
         model.addAttribute("board", board);
         Map<Long, Selection.LineRow> lineOf = new java.util.HashMap<>();
@@ -111,7 +112,7 @@ class SelectionPages {
     ResponseEntity<byte[]> xlsx(@PathVariable long id) throws IOException {
         TandemUser me = CurrentUser.require();
         Selection.Board board = selection.board(id, me);
-        Selection.FundingView line = selection.fundingLine(id, Map.of(), Map.of(), org.tandem.engine.select.Policy.RANK, me);
+        Selection.FundingView line = selection.fundingLine(board, Map.of(), Map.of(), org.tandem.engine.select.Policy.RANK);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("Selection");
             Row head = sheet.createRow(0);

@@ -128,6 +128,16 @@ class ReviewFlowTests {
                     "criteria[0].threshold", "step");
         }
         assertThat(forms.of(call).stored()).isFalse();
+        // The same in the browser, in Russian: the page comes back with the message and what was typed.
+        WebSession formEditor = new WebSession(port).signIn("officer.ru", "demo");
+        formEditor.get("/officer/calls/" + call + "/review-form", "ru");
+        var refusedForm = formEditor.post("/officer/calls/" + call + "/review-form", Map.of("version", "0",
+                "criteria[0].code", "novelty", "criteria[0].nameEn", "Novelty", "criteria[0].nameVi", "Tính mới",
+                "criteria[0].nameRu", "Новизна", "criteria[0].weight", "два", "criteria[0].threshold", "3",
+                "scaleMax", "5", "step", "0.5", "remindDays", "3"), "ru");
+        assertThat(refusedForm.status()).isEqualTo(200);
+        assertThat(refusedForm.body()).contains("Введите число").contains("value=\"два\"").contains("value=\"Новизна\"");
+        assertThat(forms.of(call).stored()).isFalse();
         // Reviews due in ten days; reminders three days before.
         Instant due = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES);
         forms.save(call, input(due), user("officer.ru"));

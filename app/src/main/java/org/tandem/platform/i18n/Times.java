@@ -75,12 +75,6 @@ public class Times {
                 LocaleContextHolder.getLocale());
     }
 
-    /** The value of a {@code datetime-local} input in the reader's zone, to the minute. */
-    public String local(Instant instant) {
-        return instant == null ? "" : instant.atZone(readerZone()).toLocalDateTime()
-                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
-    }
-
     public String iso(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
     }
