@@ -95,7 +95,7 @@ class AssignmentPages {
     String invite(@PathVariable long id, @RequestParam long party, RedirectAttributes redirect) {
         int experts = runs.invite(id, party, CurrentUser.require(), person -> {
             Long user = directory.person(person).userId();
-            return user == null ? null : accounts.get(user).email();
+            return user == null ? null : accounts.get(user);
         });
         redirect.addFlashAttribute("invitedExperts", experts);
         return "redirect:/officer/calls/" + id + "/assignment";

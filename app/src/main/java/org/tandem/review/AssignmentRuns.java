@@ -74,11 +74,14 @@ public class AssignmentRuns {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final org.tandem.platform.mail.Outbox outbox;
+    private final org.springframework.context.MessageSource messages;
     private final Clock clock;
 
     AssignmentRuns(Proposals proposals, ExpertPools pools, Directory directory, Calls calls, Programmes programmes,
-                   JdbcClient jdbc, AuditTrail audit, org.tandem.platform.mail.Outbox outbox, Clock clock) {
+                   JdbcClient jdbc, AuditTrail audit, org.tandem.platform.mail.Outbox outbox,
+                   org.springframework.context.MessageSource messages, Clock clock) {
         this.outbox = outbox;
+        this.messages = messages;
         this.proposals = proposals;
         this.pools = pools;
         this.directory = directory;
@@ -372,7 +375,8 @@ public class AssignmentRuns {
 
     /** Sends the proposed assignment of one party as invitations: one mail per expert, listing their proposals. */
     @Transactional
-    public int invite(long callId, long partyId, TandemUser officer, java.util.function.LongFunction<String> emailOfPerson) {
+    public int invite(long callId, long partyId, TandemUser officer,
+                      java.util.function.LongFunction<org.tandem.platform.security.Account> accountOfPerson) {
         Call call = calls.get(callId);
         if (!officer.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), partyId)) {
             throw new NotAllowedException("not an officer of party " + partyId);
@@ -390,11 +394,14 @@ public class AssignmentRuns {
         jdbc.sql("update review_assignment set status = 'INVITED' where call_id = ? and party_id = ? and status = 'PROPOSED'")
                 .params(callId, partyId).update();
         byExpert.forEach((person, acronyms) -> {
-            String email = emailOfPerson.apply(person);
-            if (email != null) {
-                outbox.send(email, "Tandem: invitation to review " + acronyms.size() + " proposal(s)",
-                        "You are invited to review for \"" + call.getTitle().getEn() + "\": " + String.join(", ", acronyms)
-                                + ".\nAccept or decline at /reviews.\n");
+            var account = accountOfPerson.apply(person);
+            if (account != null && account.email() != null) {
+                // In the expert's own language: the invitation is the first thing they read from this programme.
+                Locale locale = Locale.forLanguageTag(account.preferredLanguage() == null ? "en" : account.preferredLanguage());
+                outbox.send(account.email(), messages.getMessage("review.mail.invite.subject",
+                                new Object[] {acronyms.size()}, locale),
+                        messages.getMessage("review.mail.invite.body", new Object[] {call.getTitle().in(locale),
+                                String.join(", ", acronyms)}, locale));
             }
         });
         audit.record(officer.getUsername(), "Call", callId, "assignment-invite", null,

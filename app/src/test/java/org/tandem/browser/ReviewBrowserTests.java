@@ -72,6 +72,12 @@ class ReviewBrowserTests extends BrowserTest {
                 .hasCount(0);
         officer.click("#invite-RU");
         assertThat(officer.locator(".notice")).containsText("experts were invited by e-mail");
+        // The Russian expert is invited in Russian, with the proposal named.
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                select subject || ' ' || body from mail_outbox where recipient = 'expert.ru@demo.tandem.example'
+                order by id desc limit 1""").query(String.class).single())
+                .contains("приглашение к экспертизе").contains(officer.locator("tr[data-proposal='" + chosen + "'] td")
+                        .first().innerText());
 
         Page reviewer = signedIn("expert.ru", "Asia/Novosibirsk");
         reviewer.navigate(url("/reviews?lang=en"));
