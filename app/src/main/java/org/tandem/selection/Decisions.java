@@ -28,7 +28,6 @@ import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.platform.validation.NotFoundException;
 import org.tandem.programme.Call;
 import org.tandem.programme.Calls;
-import org.tandem.programme.Party;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
 import org.tandem.proposal.Proposal;
@@ -341,9 +340,5 @@ public class Decisions {
         return new Redress(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
                 decided == null ? null : decided.toInstant());
-    }
-
-    static List<Party> parties(Programme p) {
-        return p.getParties();
     }
 }

@@ -5,14 +5,12 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -295,14 +293,5 @@ public class Selection {
         if (decided) {
             throw InvalidInputException.of("call", "selection.alreadyDecided");
         }
-    }
-
-    Optional<Instant> decidedAt(long callId) {
-        return jdbc.sql("select final_at from selection_decision_set where call_id = ?").param(callId)
-                .query(Timestamp.class).optional().filter(java.util.Objects::nonNull).map(Timestamp::toInstant);
-    }
-
-    static Set<String> policies() {
-        return Set.of("rank", "optimal");
     }
 }
