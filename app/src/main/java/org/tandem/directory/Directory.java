@@ -164,6 +164,27 @@ public class Directory {
                 .map(this::person);
     }
 
+    /** Display names of the named people (in their own script), for lists kept by other modules. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(java.util.Collection<Long> personIds) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, name from person where id = any(?)").param(personIds.toArray(Long[]::new))
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    /** A researcher known by Latin-script name who has no account yet (imported or named in a proposal). */
+    @Transactional(readOnly = true)
+    public Optional<Long> unlinkedPersonByLatinName(String latinName) {
+        return jdbc.sql("select id from person where name_latin = ? and user_id is null order by id limit 1")
+                .param(latinName).query(Long.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public Person person(long id) {
         return jdbc.sql("select * from person where id = ?").param(id).query((rs, i) -> new Person(rs.getLong("id"),

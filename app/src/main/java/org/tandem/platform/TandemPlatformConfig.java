@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TandemSettings.class)
 @org.springframework.scheduling.annotation.EnableScheduling
+// Reactions to events (@ApplicationModuleListener) run after the commit on their own thread and
+// transaction; the event publication registry keeps each one until it has completed.
+@org.springframework.scheduling.annotation.EnableAsync
 class TandemPlatformConfig {
 
     /** One clock for every decision that depends on time, so tests can move it. */

@@ -60,10 +60,13 @@ public class Proposals {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Proposals(ProposalRepository proposals, Submissions submissions, AttachmentRows attachments,
               EligibilityConfig config, org.tandem.directory.Directory directory, Calls calls, Programmes programmes,
-              AuditTrail audit, Outbox outbox, JdbcClient jdbc, JsonMapper json, Clock clock) {
+              AuditTrail audit, Outbox outbox, JdbcClient jdbc, JsonMapper json, Clock clock,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.proposals = proposals;
         this.submissions = submissions;
         this.attachments = attachments;
@@ -137,6 +140,26 @@ public class Proposals {
         return jdbc.sql("select distinct proposal_id from proposal_team where pi_user_id = ? order by proposal_id desc")
                 .param(user.id()).query(Long.class).list().stream()
                 .map(id -> proposals.findById(id).orElseThrow()).toList();
+    }
+
+    /** What other modules print beside their own rows about a proposal: its acronym and title. */
+    public record Headline(long id, String acronym, String title) {
+    }
+
+    /**
+     * Headlines of the named proposals, for modules that checked their reader's rights themselves;
+     * unknown ids are left out. One query however many ids, so lists stay cheap.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Headline> headlines(java.util.Collection<Long> ids) {
+        Map<Long, Headline> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, acronym, title from proposal where id = any(?)").param(ids.toArray(Long[]::new))
+                .query((rs, i) -> new Headline(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list().forEach(h -> out.put(h.id(), h));
+        return out;
     }
 
     /** The submitted proposals of a call, for modules that checked their reader's rights themselves. */
@@ -416,6 +439,8 @@ public class Proposals {
                                 + "\nSHA-256: " + receipt.sha256() + "\nReceived: " + receipt.submittedAt() + " (UTC)\n");
             }
         }
+        events.publishEvent(new ProposalSubmitted(id, p.getCallId(), receipt.version(), receipt.sha256(),
+                receipt.submittedAt()));
         return receipt;
     }
 
@@ -544,6 +569,7 @@ public class Proposals {
         String canonical = CanonicalContent.json(saved, programme, List.of(), json);
         Receipt r = submissions.insert(saved.getId(), canonical, Hashes.sha256(canonical), at, createdBy, null);
         audit.record("system", AUDIT_TYPE, saved.getId(), "import", null, new LinkedHashMap<>(Map.of("version", 1)));
+        events.publishEvent(new ProposalSubmitted(saved.getId(), callId, r.version(), r.sha256(), r.submittedAt()));
         return r;
     }
 }

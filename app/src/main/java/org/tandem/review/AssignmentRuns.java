@@ -76,10 +76,15 @@ public class AssignmentRuns {
     private final org.tandem.platform.mail.Outbox outbox;
     private final org.springframework.context.MessageSource messages;
     private final Clock clock;
+    private final org.tandem.platform.Locks locks;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     AssignmentRuns(Proposals proposals, ExpertPools pools, Directory directory, Calls calls, Programmes programmes,
                    JdbcClient jdbc, AuditTrail audit, org.tandem.platform.mail.Outbox outbox,
-                   org.springframework.context.MessageSource messages, Clock clock) {
+                   org.springframework.context.MessageSource messages, Clock clock, org.tandem.platform.Locks locks,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+        this.locks = locks;
         this.outbox = outbox;
         this.messages = messages;
         this.proposals = proposals;
@@ -179,24 +184,35 @@ public class AssignmentRuns {
         if (!officer.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), partyId)) {
             throw new NotAllowedException("not an officer of party " + partyId);
         }
-        return jdbc.sql("""
-                select a.proposal_id, p.acronym, a.person_id, pe.name, a.score, a.why, a.status
-                from review_assignment a join proposal p on p.id = a.proposal_id join person pe on pe.id = a.person_id
+        record Row(long proposalId, long personId, double score, String why, String status) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select a.proposal_id, a.person_id, a.score, a.why, a.status from review_assignment a
                 where a.call_id = ? and a.party_id = ? order by a.proposal_id, a.score desc""")
                 .params(callId, partyId)
-                .query((rs, i) -> new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getDouble(5),
-                        rs.getString(6), rs.getString(7))).list();
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4), rs.getString(5)))
+                .list();
+        var headlines = proposals.headlines(rows.stream().map(Row::proposalId).collect(java.util.stream.Collectors.toSet()));
+        var names = directory.names(rows.stream().map(Row::personId).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().map(r -> new Line(r.proposalId(), acronym(headlines.get(r.proposalId())), r.personId(),
+                names.get(r.personId()), r.score(), r.why(), r.status())).toList();
+    }
+
+    private static String acronym(Proposals.Headline h) {
+        return h == null ? null : h.acronym();
     }
 
     private Map<String, Integer> loads(long callId, long partyId) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        jdbc.sql("""
-                select pe.name, count(*) from review_assignment a join person pe on pe.id = a.person_id
-                where a.call_id = ? and a.party_id = ? group by pe.name order by pe.name""").params(callId, partyId)
+        Map<Long, Integer> byPerson = new HashMap<>();
+        jdbc.sql("select a.person_id, count(*) from review_assignment a where a.call_id = ? and a.party_id = ? group by a.person_id")
+                .params(callId, partyId)
                 .query(rs -> {
-                    m.put(rs.getString(1), rs.getInt(2));
+                    byPerson.put(rs.getLong(1), rs.getInt(2));
                 });
-        return m;
+        var names = directory.names(byPerson.keySet());
+        Map<String, Integer> m = new java.util.TreeMap<>();
+        byPerson.forEach((person, n) -> m.merge(names.get(person), n, Integer::sum));
+        return new LinkedHashMap<>(m);
     }
 
     /**
@@ -311,7 +327,7 @@ public class AssignmentRuns {
             return;
         }
         // Serialised per call by the row lock so two officers inviting at once cannot take the same number.
-        jdbc.sql("select id from funding_call where id = ? for update").param(callId).query(Long.class).single();
+        locks.hold("review.pseudonym", callId);
         int n = jdbc.sql("select count(*) from review_pseudonym where call_id = ? and label like ?")
                 .params(callId, partyCode + "-%").query(Integer.class).single();
         jdbc.sql("insert into review_pseudonym (call_id, person_id, label) values (?, ?, ?) on conflict do nothing")
@@ -382,13 +398,18 @@ public class AssignmentRuns {
             throw new NotAllowedException("not an officer of party " + partyId);
         }
         Map<Long, List<String>> byExpert = new LinkedHashMap<>();
+        Map<Long, List<Long>> proposalsByExpert = new java.util.TreeMap<>();
         jdbc.sql("""
-                select a.person_id, p.acronym from review_assignment a join proposal p on p.id = a.proposal_id
-                where a.call_id = ? and a.party_id = ? and a.status = 'PROPOSED' order by a.person_id, p.acronym""")
+                select a.person_id, a.proposal_id from review_assignment a
+                where a.call_id = ? and a.party_id = ? and a.status = 'PROPOSED'""")
                 .params(callId, partyId)
                 .query(rs -> {
-                    byExpert.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    proposalsByExpert.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
                 });
+        var headlines = proposals.headlines(proposalsByExpert.values().stream().flatMap(List::stream)
+                .collect(java.util.stream.Collectors.toSet()));
+        proposalsByExpert.forEach((person, ids) -> byExpert.put(person, ids.stream()
+                .map(id -> acronym(headlines.get(id))).sorted(java.util.Comparator.nullsLast(String::compareTo)).toList()));
         String partyCode = programmes.get(call.getProgrammeId()).party(partyId).map(Party::getCode).orElse("?");
         byExpert.keySet().forEach(person -> ensurePseudonym(callId, person, partyCode));
         jdbc.sql("update review_assignment set status = 'INVITED' where call_id = ? and party_id = ? and status = 'PROPOSED'")
@@ -406,6 +427,9 @@ public class AssignmentRuns {
         });
         audit.record(officer.getUsername(), "Call", callId, "assignment-invite", null,
                 Map.of("party", partyId, "experts", byExpert.size()));
+        if (!byExpert.isEmpty()) {
+            events.publishEvent(new AssignmentConfirmed(callId, partyId, List.copyOf(byExpert.keySet())));
+        }
         return byExpert.size();
     }
 
@@ -415,13 +439,22 @@ public class AssignmentRuns {
 
     @Transactional(readOnly = true)
     public List<Invitation> invitationsOf(long personId) {
-        return jdbc.sql("""
-                select a.call_id, a.party_id, a.proposal_id, p.acronym, p.title, a.status
-                from review_assignment a join proposal p on p.id = a.proposal_id
-                where a.person_id = ? and a.status in ('INVITED', 'ACCEPTED', 'DECLINED') order by a.call_id, p.acronym""")
+        record Row(long callId, long partyId, long proposalId, String status) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select a.call_id, a.party_id, a.proposal_id, a.status from review_assignment a
+                where a.person_id = ? and a.status in ('INVITED', 'ACCEPTED', 'DECLINED')""")
                 .param(personId)
-                .query((rs, i) -> new Invitation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6))).list();
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).list();
+        var headlines = proposals.headlines(rows.stream().map(Row::proposalId).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().map(r -> {
+                    var h = headlines.get(r.proposalId());
+                    return new Invitation(r.callId(), r.partyId(), r.proposalId(), acronym(h), h == null ? null : h.title(),
+                            r.status());
+                })
+                .sorted(java.util.Comparator.comparingLong(Invitation::callId)
+                        .thenComparing(Invitation::acronym, java.util.Comparator.nullsLast(String::compareTo)))
+                .toList();
     }
 
     /** The expert answers one invitation; a decline is audited so the officer can replace them. */

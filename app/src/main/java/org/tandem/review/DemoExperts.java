@@ -68,8 +68,7 @@ class DemoExperts implements ApplicationRunner {
         external(p.getId(), ru, officerRu, "Yury Fedorov",
                 "Short-term solar power forecasting with satellite imagery and gradient boosting", 2024);
         // Two demo researchers share this name in different institutes: the one without an account.
-        jdbc.sql("select id from person where name_latin = ? and user_id is null").param("Dmitry Kuznetsov")
-                .query(Long.class).optional().ifPresent(id -> {
+        directory.unlinkedPersonByLatinName("Dmitry Kuznetsov").ifPresent(id -> {
                     directory.addPublications(id, List.of(new PublicationImport.Entry(
                             "Genomic selection for salinity tolerance in rice", null, 2022, null)), "CSV", "system");
                     pools.addPerson(p.getId(), ru, id, officerRu);
@@ -78,8 +77,7 @@ class DemoExperts implements ApplicationRunner {
 
     private void external(long programmeId, long partyId, TandemUser officer, String latinName, String publication,
                           int year) {
-        jdbc.sql("select id from person where name_latin = ? and user_id is null").param(latinName)
-                .query(Long.class).optional().ifPresent(id -> {
+        directory.unlinkedPersonByLatinName(latinName).ifPresent(id -> {
                     directory.addPublications(id, List.of(new PublicationImport.Entry(publication, null, year, null)),
                             "CSV", "system");
                     pools.addPerson(programmeId, partyId, id, officer);

@@ -96,10 +96,12 @@ public class Reviews {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Reviews(JdbcClient jdbc, ReviewForms forms, AssignmentRuns runs, Proposals proposals, Directory directory,
             Accounts accounts, Calls calls, Programmes programmes, Outbox outbox, MessageSource messages,
-            AuditTrail audit, JsonMapper json, Clock clock) {
+            AuditTrail audit, JsonMapper json, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.forms = forms;
         this.runs = runs;
@@ -144,9 +146,9 @@ public class Reviews {
         }
         refuseIfConflicted(personId, proposal);
         MyReview mine = mine(callId, a.partyId(), proposalId, personId).orElse(MyReview.empty());
-        List<OtherReview> others = mine.submitted() ? others(callId, proposalId, personId) : List.of();
-        ReviewForms.Form form = forms.of(callId);
         Programme programme = programmes.get(calls.get(callId).getProgrammeId());
+        List<OtherReview> others = mine.submitted() ? others(callId, proposalId, personId, programme) : List.of();
+        ReviewForms.Form form = forms.of(callId);
         return new Workspace(proposal, form, mine, others, programme.party(a.partyId()).map(Party::getCode).orElse(""),
                 runs.pseudonym(callId, personId).orElse(null), form.dueAt(), programme.getParties());
     }
@@ -160,15 +162,18 @@ public class Reviews {
                         instant(rs.getTimestamp(5)), (Double) rs.getObject(6))).optional();
     }
 
-    private List<OtherReview> others(long callId, long proposalId, long personId) {
+    private List<OtherReview> others(long callId, long proposalId, long personId, Programme programme) {
+        java.util.Comparator<String> text = java.util.Comparator.nullsLast(String::compareTo);
         return jdbc.sql("""
-                select coalesce(ps.label, '?'), pa.code, r.scores, r.overall, r.comment_applicants from review r
-                join party pa on pa.id = r.party_id
+                select ps.label, r.party_id, r.scores, r.overall, r.comment_applicants from review r
                 left join review_pseudonym ps on ps.call_id = r.call_id and ps.person_id = r.person_id
-                where r.call_id = ? and r.proposal_id = ? and r.person_id <> ? and r.status = 'SUBMITTED'
-                order by pa.code, ps.label""").params(callId, proposalId, personId)
-                .query((rs, i) -> new OtherReview(rs.getString(1), rs.getString(2), scores(rs.getString(3)),
-                        (Double) rs.getObject(4), rs.getString(5))).list();
+                where r.call_id = ? and r.proposal_id = ? and r.person_id <> ? and r.status = 'SUBMITTED'""")
+                .params(callId, proposalId, personId)
+                .query((rs, i) -> new OtherReview(rs.getString(1), programme.party(rs.getLong(2)).map(Party::getCode).orElse("?"),
+                        scores(rs.getString(3)), (Double) rs.getObject(4), rs.getString(5))).list().stream()
+                .sorted(java.util.Comparator.comparing(OtherReview::party, text).thenComparing(OtherReview::pseudonym, text))
+                .map(o -> o.pseudonym() == null ? new OtherReview("?", o.party(), o.scores(), o.overall(), o.commentApplicants()) : o)
+                .toList();
     }
 
     /**
@@ -240,6 +245,9 @@ public class Reviews {
         after.put("overall", overall);
         after.put("status", submit ? "SUBMITTED" : "DRAFT");
         audit.record(actor, "Call", callId, submit ? "review-submit" : "review-save", null, after);
+        if (submit) {
+            events.publishEvent(new ReviewSubmitted(callId, a.partyId(), proposalId, personId));
+        }
         return mine(callId, a.partyId(), proposalId, personId).orElseThrow();
     }
 
@@ -258,33 +266,46 @@ public class Reviews {
         ReviewForms.Form form = forms.of(callId);
         Instant now = clock.instant();
         boolean pastDue = form.dueAt() != null && now.isAfter(form.dueAt());
-        List<ProgressRow> rows = jdbc.sql("""
-                select a.party_id, pa.code, a.proposal_id, p.acronym, a.person_id, pe.name, ps.label, a.status,
+        Programme programme = programmes.get(call.getProgrammeId());
+        record Raw(long party, long proposal, long person, String label, String assignment, String review, Double overall,
+                   Instant submitted, String confidential) {
+        }
+        List<Raw> raw = jdbc.sql("""
+                select a.party_id, a.proposal_id, a.person_id, ps.label, a.status,
                        r.status, r.overall, r.submitted_at, r.comment_confidential
-                from review_assignment a join party pa on pa.id = a.party_id join proposal p on p.id = a.proposal_id
-                join person pe on pe.id = a.person_id
+                from review_assignment a
                 left join review_pseudonym ps on ps.call_id = a.call_id and ps.person_id = a.person_id
                 left join review r on r.call_id = a.call_id and r.party_id = a.party_id and r.proposal_id = a.proposal_id
                      and r.person_id = a.person_id
-                where a.call_id = ? order by pa.code, p.acronym, ps.label, pe.name""").param(callId)
-                .query((rs, i) -> {
-                    long party = rs.getLong(1);
-                    boolean named = own.contains(party);
-                    String assignment = rs.getString(8);
-                    if (!named && assignment.equals("PROPOSED")) {
-                        return null; // another party's unsent plan is its own business
-                    }
-                    String review = rs.getString(9);
-                    Instant submitted = instant(rs.getTimestamp(11));
-                    boolean late = (assignment.equals("INVITED") || assignment.equals("ACCEPTED"))
+                where a.call_id = ?""").param(callId)
+                .query((rs, i) -> new Raw(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), (Double) rs.getObject(7), instant(rs.getTimestamp(8)), rs.getString(9)))
+                .list().stream()
+                // another party's unsent plan is its own business
+                .filter(r -> own.contains(r.party()) || !r.assignment().equals("PROPOSED"))
+                .toList();
+        var headlines = proposals.headlines(raw.stream().map(Raw::proposal).collect(java.util.stream.Collectors.toSet()));
+        var names = directory.names(raw.stream().filter(r -> own.contains(r.party())).map(Raw::person)
+                .collect(java.util.stream.Collectors.toSet()));
+        java.util.Comparator<String> text = java.util.Comparator.nullsLast(String::compareTo);
+        List<ProgressRow> rows = raw.stream().map(r -> {
+                    boolean named = own.contains(r.party());
+                    String review = r.review();
+                    boolean late = (r.assignment().equals("INVITED") || r.assignment().equals("ACCEPTED"))
                             && !"SUBMITTED".equals(review) && pastDue
-                            || submitted != null && form.dueAt() != null && submitted.isAfter(form.dueAt());
-                    String label = rs.getString(7);
-                    return new ProgressRow(party, rs.getString(2), rs.getLong(3), rs.getString(4),
-                            named ? rs.getLong(5) : null, named ? rs.getString(6) : label == null ? "?" : label, label,
-                            assignment, review, "SUBMITTED".equals(review) ? (Double) rs.getObject(10) : null, submitted,
-                            late, "SUBMITTED".equals(review) ? rs.getString(12) : null);
-                }).list().stream().filter(java.util.Objects::nonNull).toList();
+                            || r.submitted() != null && form.dueAt() != null && r.submitted().isAfter(form.dueAt());
+                    var h = headlines.get(r.proposal());
+                    return new ProgressRow(r.party(), programme.party(r.party()).map(Party::getCode).orElse("?"),
+                            r.proposal(), h == null ? null : h.acronym(),
+                            named ? r.person() : null, named ? names.get(r.person()) : r.label() == null ? "?" : r.label(),
+                            r.label(), r.assignment(), review, "SUBMITTED".equals(review) ? r.overall() : null,
+                            r.submitted(), late, "SUBMITTED".equals(review) ? r.confidential() : null);
+                })
+                .sorted(java.util.Comparator.comparing(ProgressRow::partyCode, text)
+                        .thenComparing(ProgressRow::acronym, text)
+                        .thenComparing(ProgressRow::pseudonym, text)
+                        .thenComparing(ProgressRow::expert, text))
+                .toList();
         Map<String, Counts> counts = new LinkedHashMap<>();
         Map<String, List<ProgressRow>> byParty = new LinkedHashMap<>();
         rows.forEach(r -> byParty.computeIfAbsent(r.partyCode(), k -> new ArrayList<>()).add(r));
@@ -296,7 +317,7 @@ public class Reviews {
                 (int) list.stream().filter(r -> "SUBMITTED".equals(r.review())).count(),
                 (int) list.stream().filter(r -> r.late() && !"SUBMITTED".equals(r.review())).count())));
         List<ProgressRow> late = rows.stream().filter(r -> r.late() && !"SUBMITTED".equals(r.review())).toList();
-        return new Progress(call, form, rows, counts, late, own, programmes.get(call.getProgrammeId()).getParties());
+        return new Progress(call, form, rows, counts, late, own, programme.getParties());
     }
 
     /** A submitted review as selection reads it: scores, not the expert's name. */
@@ -307,14 +328,30 @@ public class Reviews {
     /** Every submitted review of a call; the caller (selection) decides who may read which part. */
     @Transactional(readOnly = true)
     public List<Submitted> submitted(long callId) {
+        Programme programme = programmes.get(calls.get(callId).getProgrammeId());
+        java.util.Comparator<String> text = java.util.Comparator.nullsLast(String::compareTo);
+        record Raw(int position, Submitted review) {
+        }
         return jdbc.sql("""
-                select pa.code, r.proposal_id, r.person_id, coalesce(ps.label, '?'), r.scores, r.overall,
-                       r.comment_applicants, r.comment_confidential from review r join party pa on pa.id = r.party_id
+                select r.party_id, r.proposal_id, r.person_id, ps.label, r.scores, r.overall,
+                       r.comment_applicants, r.comment_confidential from review r
                 left join review_pseudonym ps on ps.call_id = r.call_id and ps.person_id = r.person_id
-                where r.call_id = ? and r.status = 'SUBMITTED' order by pa.position, r.proposal_id, ps.label""")
+                where r.call_id = ? and r.status = 'SUBMITTED'""")
                 .param(callId)
-                .query((rs, i) -> new Submitted(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        scores(rs.getString(5)), (Double) rs.getObject(6), rs.getString(7), rs.getString(8))).list();
+                .query((rs, i) -> {
+                    Optional<Party> party = programme.party(rs.getLong(1));
+                    return new Raw(party.map(Party::getPosition).orElse(Integer.MAX_VALUE),
+                            new Submitted(party.map(Party::getCode).orElse("?"), rs.getLong(2), rs.getLong(3),
+                                    rs.getString(4), scores(rs.getString(5)), (Double) rs.getObject(6), rs.getString(7),
+                                    rs.getString(8)));
+                }).list().stream()
+                .sorted(java.util.Comparator.comparingInt(Raw::position)
+                        .thenComparingLong(r -> r.review().proposalId())
+                        .thenComparing(r -> r.review().pseudonym(), text))
+                .map(r -> r.review().pseudonym() == null ? new Submitted(r.review().partyCode(), r.review().proposalId(),
+                        r.review().personId(), "?", r.review().scores(), r.review().overall(), r.review().commentApplicants(),
+                        r.review().commentConfidential()) : r.review())
+                .toList();
     }
 
     @Scheduled(fixedDelayString = "${tandem.review.reminder-interval:PT1H}", initialDelayString = "PT1M")
@@ -333,16 +370,24 @@ public class Reviews {
     public int remind(Instant now, Long onlyCall, boolean evenBeforeWindow) {
         record Owed(long callId, long personId, String acronym, Instant due, int remindDays) {
         }
-        List<Owed> owed = jdbc.sql("""
-                select a.call_id, a.person_id, p.acronym, f.due_at, f.remind_days from review_assignment a
-                join review_form f on f.call_id = a.call_id join proposal p on p.id = a.proposal_id
+        record Row(long callId, long personId, long proposalId, Instant due, int remindDays) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select a.call_id, a.person_id, a.proposal_id, f.due_at, f.remind_days from review_assignment a
+                join review_form f on f.call_id = a.call_id
                 left join review r on r.call_id = a.call_id and r.party_id = a.party_id and r.proposal_id = a.proposal_id
                      and r.person_id = a.person_id
                 where f.due_at is not null and a.status in ('INVITED', 'ACCEPTED') and coalesce(r.status, '') <> 'SUBMITTED'
-                and (cast(? as bigint) is null or a.call_id = ?)
-                order by a.call_id, a.person_id, p.acronym""").params(onlyCall, onlyCall)
-                .query((rs, i) -> new Owed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                and (cast(? as bigint) is null or a.call_id = ?)""").params(onlyCall, onlyCall)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant(),
                         rs.getInt(5))).list();
+        var headlines = proposals.headlines(rows.stream().map(Row::proposalId).collect(java.util.stream.Collectors.toSet()));
+        List<Owed> owed = rows.stream()
+                .map(r -> new Owed(r.callId(), r.personId(), headlines.containsKey(r.proposalId())
+                        ? headlines.get(r.proposalId()).acronym() : null, r.due(), r.remindDays()))
+                .sorted(java.util.Comparator.comparingLong(Owed::callId).thenComparingLong(Owed::personId)
+                        .thenComparing(Owed::acronym, java.util.Comparator.nullsLast(String::compareTo)))
+                .toList();
         Map<List<Long>, List<Owed>> byExpert = new LinkedHashMap<>();
         for (Owed o : owed) {
             if (evenBeforeWindow || !now.isBefore(o.due().minus(o.remindDays(), ChronoUnit.DAYS))) {

@@ -87,10 +87,15 @@ public class Decisions {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.tandem.platform.Locks locks;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Decisions(Selection selection, Calls calls, Programmes programmes, Proposals proposals, Reviews reviews,
               Accounts accounts, Outbox outbox, MessageSource messages, JdbcClient jdbc, AuditTrail audit, JsonMapper json,
-              Clock clock) {
+              Clock clock, org.tandem.platform.Locks locks,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+        this.locks = locks;
         this.selection = selection;
         this.calls = calls;
         this.programmes = programmes;
@@ -179,15 +184,26 @@ public class Decisions {
                 .param(callId).query((rs, n) -> {
                     String digest = rs.getString(2);
                     List<Item> items = jdbc.sql("""
-                            select d.proposal_id, p.acronym, d.outcome, d.reason, d.merit, d.position from selection_decision d
-                            join proposal p on p.id = d.proposal_id where d.call_id = ? order by d.position""").param(callId)
-                            .query((r, i) -> new Item(r.getLong(1), r.getString(2), Outcome.valueOf(r.getString(3)),
-                                    r.getString(4), r.getBigDecimal(5), r.getInt(6))).list();
+                            select d.proposal_id, d.outcome, d.reason, d.merit, d.position from selection_decision d
+                            where d.call_id = ? order by d.position""").param(callId)
+                            .query((r, i) -> new Item(r.getLong(1), null, Outcome.valueOf(r.getString(2)),
+                                    r.getString(3), r.getBigDecimal(4), r.getInt(5))).list();
+                    var headlines = proposals.headlines(items.stream().map(Item::proposalId).toList());
+                    items = items.stream().map(it -> new Item(it.proposalId(), acronym(headlines.get(it.proposalId())),
+                            it.outcome(), it.reason(), it.merit(), it.position())).toList();
+                    Programme programme = programmes.get(calls.get(callId).getProgrammeId());
+                    record Raw(int position, Approval approval) {
+                    }
                     List<Approval> approvals = jdbc.sql("""
-                            select pa.code, a.approved_by, a.approved_at, a.digest from selection_approval a
-                            join party pa on pa.id = a.party_id where a.call_id = ? order by pa.position""").param(callId)
-                            .query((r, i) -> new Approval(r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(),
-                                    digest.equals(r.getString(4)))).list();
+                            select a.party_id, a.approved_by, a.approved_at, a.digest from selection_approval a
+                            where a.call_id = ?""").param(callId)
+                            .query((r, i) -> {
+                                var party = programme.party(r.getLong(1));
+                                return new Raw(party.map(org.tandem.programme.Party::getPosition).orElse(Integer.MAX_VALUE),
+                                        new Approval(party.map(org.tandem.programme.Party::getCode).orElse("?"),
+                                                r.getString(2), r.getTimestamp(3).toInstant(), digest.equals(r.getString(4))));
+                            }).list().stream()
+                            .sorted(java.util.Comparator.comparingInt(Raw::position)).map(Raw::approval).toList();
                     Timestamp fin = rs.getTimestamp(5);
                     return new DecisionSet(rs.getString(1), digest, rs.getString(3), rs.getTimestamp(4).toInstant(),
                             fin == null ? null : fin.toInstant(), items, approvals);
@@ -206,7 +222,7 @@ public class Decisions {
             throw new NotAllowedException("not an officer of party " + partyId);
         }
         // Serialise approvals of one call: two parties approving at once must not both miss finalising.
-        jdbc.sql("select id from funding_call where id = ? for update").param(callId).query(Long.class).single();
+        locks.hold("selection.decisions", callId);
         DecisionSet set = current(callId).orElseThrow(() -> InvalidInputException.of("digest", "selection.noProposal"));
         if (set.isFinal()) {
             throw InvalidInputException.of("call", "selection.alreadyDecided");
@@ -234,6 +250,30 @@ public class Decisions {
         jdbc.sql("update selection_decision_set set final_at = ? where call_id = ?").params(Timestamp.from(now), call.getId())
                 .update();
         calls.markDecided(call.getId(), "system");
+        audit.record("system", "Call", call.getId(), "decisions-final", null, Map.of("digest", set.digest(),
+                "proposals", set.items().size()));
+        events.publishEvent(new DecisionsApproved(call.getId(), set.digest(),
+                set.items().stream().filter(i -> i.outcome() == Outcome.FUNDED).map(Item::proposalId).toList(),
+                set.items().stream().filter(i -> i.outcome() == Outcome.RESERVE).map(Item::proposalId).toList(), now));
+    }
+
+    /**
+     * Tells every team of every decided proposal, in the reader's language, that its letter is
+     * ready. A reaction to {@link DecisionsApproved}: the event registry keeps it until the mail
+     * is queued, so a node that dies right after the last approval loses no letter.
+     */
+    @org.springframework.modulith.events.ApplicationModuleListener
+    public void sendLetters(DecisionsApproved decided) {
+        Call call = calls.get(decided.callId());
+        DecisionSet set = current(decided.callId()).filter(d -> d.digest().equals(decided.digest())).orElse(null);
+        if (set == null) {
+            return; // decided on another set since; that set's own event sends its letters
+        }
+        // Claimed in the listener's transaction together with the queued mail: a redelivered event finds it taken.
+        if (jdbc.sql("update selection_decision_set set letters_at = ? where call_id = ? and letters_at is null")
+                .params(Timestamp.from(clock.instant()), call.getId()).update() == 0) {
+            return;
+        }
         for (Item item : set.items()) {
             Proposal p = proposals.forReviewer(item.proposalId());
             for (Team t : p.getTeams()) {
@@ -250,8 +290,6 @@ public class Decisions {
                                 "/proposals/" + p.getId() + "/decision", REDRESS_DAYS}, locale));
             }
         }
-        audit.record("system", "Call", call.getId(), "decisions-final", null, Map.of("digest", set.digest(),
-                "proposals", set.items().size()));
     }
 
     /** The letter of one proposal, for its team members (and officers), once the decisions are final. */
@@ -303,12 +341,24 @@ public class Decisions {
         if (officer.officerParties(call.getProgrammeId()).isEmpty()) {
             throw new NotAllowedException("not an officer");
         }
-        return jdbc.sql(REDRESS_SELECT + " where p.call_id = ? order by r.filed_at").param(callId).query(this::redress).list();
+        Long[] ofCall = proposals.ofCall(callId, officer).stream().map(Proposal::getId).toArray(Long[]::new);
+        return withAcronyms(jdbc.sql(REDRESS_SELECT + " where r.proposal_id = any(?) order by r.filed_at").param(ofCall)
+                .query(this::redress).list());
     }
 
     private List<Redress> complaints(long proposalId) {
-        return jdbc.sql(REDRESS_SELECT + " where r.proposal_id = ? order by r.filed_at").param(proposalId)
-                .query(this::redress).list();
+        return withAcronyms(jdbc.sql(REDRESS_SELECT + " where r.proposal_id = ? order by r.filed_at").param(proposalId)
+                .query(this::redress).list());
+    }
+
+    private List<Redress> withAcronyms(List<Redress> list) {
+        var headlines = proposals.headlines(list.stream().map(Redress::proposalId).toList());
+        return list.stream().map(r -> new Redress(r.id(), r.proposalId(), acronym(headlines.get(r.proposalId())), r.filedBy(),
+                r.text(), r.filedAt(), r.outcome(), r.outcomeText(), r.decidedBy(), r.decidedAt())).toList();
+    }
+
+    private static String acronym(Proposals.Headline h) {
+        return h == null ? null : h.acronym();
     }
 
     @Transactional
@@ -332,8 +382,8 @@ public class Decisions {
     }
 
     private static final String REDRESS_SELECT = """
-            select r.id, r.proposal_id, p.acronym, r.filed_by, r.text, r.filed_at, r.outcome, r.outcome_text, r.decided_by,
-                   r.decided_at from redress r join proposal p on p.id = r.proposal_id""";
+            select r.id, r.proposal_id, null, r.filed_by, r.text, r.filed_at, r.outcome, r.outcome_text, r.decided_by,
+                   r.decided_at from redress r""";
 
     private Redress redress(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         Timestamp decided = rs.getTimestamp(10);

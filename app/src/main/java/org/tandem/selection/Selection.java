@@ -133,11 +133,12 @@ public class Selection {
             scoreByParty.put(party.getCode(), byProposal);
         }
         Map<String, Boolean> recommended = new HashMap<>();
-        jdbc.sql("""
-                select pa.code, r.proposal_id, r.recommended from selection_recommendation r join party pa on pa.id = r.party_id
-                where r.call_id = ?""").param(callId).query(rs -> {
-            recommended.put(rs.getString(1) + ":" + rs.getLong(2), rs.getBoolean(3));
-        });
+        jdbc.sql("select r.party_id, r.proposal_id, r.recommended from selection_recommendation r where r.call_id = ?")
+                .param(callId).query(rs -> {
+                    long proposalId = rs.getLong(2);
+                    boolean yes = rs.getBoolean(3);
+                    programme.party(rs.getLong(1)).ifPresent(party -> recommended.put(party.getCode() + ":" + proposalId, yes));
+                });
         Map<Long, String> comments = new HashMap<>();
         jdbc.sql("select proposal_id, text from selection_comment where call_id = ?").param(callId)
                 .query(rs -> {
