@@ -22,7 +22,7 @@ import org.tandem.programme.Call;
 import org.tandem.programme.CallBudget;
 import org.tandem.programme.CallInput;
 import org.tandem.programme.Calls;
-import org.tandem.programme.DemoProgramme;
+import org.tandem.demo.DemoProgramme;
 import org.tandem.programme.LocalizedText;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
@@ -99,6 +99,7 @@ class ModuleEventsTests {
         Call call = closedCall("Events: decisions");
         long a = submitted(call, "EVDEC1");
         long b = submitted(call, "EVDEC2");
+        calls.startEvaluation(call.getId(), user("officer.vn"));
         var set = decisions.propose(call.getId(), Map.of(), Map.of(), Policy.RANK, 0, user("officer.vn"));
         long vn = programmes.get(call.getProgrammeId()).partyByCode("VN").orElseThrow().getId();
         long ru = programmes.get(call.getProgrammeId()).partyByCode("RU").orElseThrow().getId();

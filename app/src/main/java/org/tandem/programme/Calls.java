@@ -108,9 +108,7 @@ public class Calls {
         Call call = get(id);
         Programme programme = programmes.get(call.getProgrammeId());
         requireOfficer(user, programme);
-        if (call.getPhase() != CallPhase.DRAFT) {
-            throw new ConflictException("CALL_NOT_DRAFT");
-        }
+        CallWorkflow.CALL.require(call.getPhase(), "edit");
         if (call.getVersion() != expectedVersion) {
             throw new org.tandem.platform.validation.StaleVersionException(call.getVersion());
         }
@@ -130,14 +128,12 @@ public class Calls {
         if (programme.party(partyId).isEmpty() || !user.has(Role.PROGRAMME_OFFICER, programme.getId(), partyId)) {
             throw new NotAllowedException("not an officer of party " + partyId);
         }
-        if (call.getPhase() != CallPhase.DRAFT) {
-            throw new ConflictException("CALL_NOT_DRAFT");
-        }
+        CallPhase published = CallWorkflow.CALL.require(call.getPhase(), "approve");
         Map<String, Object> before = call.auditState();
         call.approve(partyId, user.getUsername(), now());
         boolean everyParty = programme.getParties().stream().allMatch(p -> call.approvedBy(p.getId()));
         if (everyParty) {
-            call.setPhase(CallPhase.PUBLISHED);
+            call.setPhase(published);
         }
         Call saved = calls.saveAndFlush(call);
         audit.record(user.getUsername(), AUDIT_TYPE, id, everyParty ? "approve+publish" : "approve", before,
@@ -169,11 +165,12 @@ public class Calls {
     public Call startEvaluation(long id, TandemUser user) {
         Call call = get(id);
         requireOfficer(user, programmes.get(call.getProgrammeId()));
+        CallPhase next = CallWorkflow.CALL.require(call.getPhase(), "start-evaluation");
         if (call.status(now()) != CallStatus.CLOSED) {
             throw new ConflictException("CALL_NOT_CLOSED");
         }
         Map<String, Object> before = call.auditState();
-        call.setPhase(CallPhase.UNDER_EVALUATION);
+        call.setPhase(next);
         Call saved = calls.saveAndFlush(call);
         audit.record(user.getUsername(), AUDIT_TYPE, id, "start-evaluation", before, saved.auditState());
         return saved;
@@ -184,7 +181,7 @@ public class Calls {
     public Call markDecided(long id, String actor) {
         Call call = get(id);
         Map<String, Object> before = call.auditState();
-        call.setPhase(CallPhase.DECIDED);
+        call.setPhase(CallWorkflow.CALL.require(call.getPhase(), "decide"));
         Call saved = calls.saveAndFlush(call);
         audit.record(actor, AUDIT_TYPE, id, "decided", before, saved.auditState());
         return saved;

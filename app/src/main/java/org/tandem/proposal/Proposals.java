@@ -411,9 +411,7 @@ public class Proposals {
         }
         Call call = calls.get(p.getCallId());
         requireOpen(call, received);
-        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
-            throw new ConflictException("PROPOSAL_WITHDRAWN");
-        }
+        ProposalStatus submitted = ProposalWorkflow.PROPOSAL.require(p.getStatus(), "submit");
         List<EligibilityCheck> checks = eligibility(p);
         if (checks.stream().anyMatch(c -> !c.ok())) {
             throw new NotEligibleException(checks);
@@ -427,7 +425,7 @@ public class Proposals {
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("SUBMISSION_IN_PROGRESS");
         }
-        p.setStatus(ProposalStatus.SUBMITTED);
+        p.setStatus(submitted);
         p.touch(received);
         proposals.saveAndFlush(p);
         audit.record(user.getUsername(), AUDIT_TYPE, id, "submit", null, Map.of("version", receipt.version(),
@@ -453,7 +451,7 @@ public class Proposals {
             throw new NotAllowedException("only the teams withdraw their proposal");
         }
         requireOpen(calls.get(p.getCallId()), received);
-        p.setStatus(ProposalStatus.WITHDRAWN);
+        p.setStatus(ProposalWorkflow.PROPOSAL.require(p.getStatus(), "withdraw"));
         p.touch(received);
         Proposal saved = proposals.saveAndFlush(p);
         audit.record(user.getUsername(), AUDIT_TYPE, id, "withdraw", null, Map.of("at", received.toString()));
@@ -533,9 +531,7 @@ public class Proposals {
     /** Changes are possible only while the call is open and the proposal not withdrawn. */
     void requireEditable(Proposal p, Call call) {
         requireOpen(call, clock.instant());
-        if (p.getStatus() == ProposalStatus.WITHDRAWN) {
-            throw new ConflictException("PROPOSAL_WITHDRAWN");
-        }
+        ProposalWorkflow.PROPOSAL.require(p.getStatus(), "edit");
     }
 
     /** A new version after a change outside the proposal row (an attachment), so other editors notice. */

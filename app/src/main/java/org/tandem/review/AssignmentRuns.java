@@ -111,8 +111,9 @@ public class AssignmentRuns {
         if (maxLoad < 1 || maxLoad > 500) {
             throw InvalidInputException.of("maxLoad", "assignment.maxLoad.range");
         }
-        boolean invited = jdbc.sql("select count(*) from review_assignment where call_id = ? and party_id = ? and status <> 'PROPOSED'")
-                .params(callId, partyId).query(Integer.class).single() > 0;
+        var rerun = ReviewWorkflows.ASSIGNMENT.transition("run").orElseThrow();
+        boolean invited = jdbc.sql("select count(*) from review_assignment where call_id = ? and party_id = ? and status <> all(?)")
+                .params(callId, partyId, rerun.from().toArray(String[]::new)).query(Integer.class).single() > 0;
         if (invited) {
             // Experts have been told; replacing them wholesale would go behind their backs. Use replace instead.
             throw InvalidInputException.of("party", "assignment.alreadyInvited");
@@ -175,6 +176,13 @@ public class AssignmentRuns {
                 "assigned", result.assigned().size(), "unmet", result.unmet().size(), "conflicts", conflicts.size(),
                 "total", String.format(Locale.ROOT, "%.4f", result.totalAffinity())));
         return new Outcome(current(callId, partyId, officer), result.unmet(), loads(callId, partyId), conflicts.size());
+    }
+
+    /** Whether any party has proposed or invited reviewers for the call yet. */
+    @Transactional(readOnly = true)
+    public boolean hasAssignments(long callId) {
+        return jdbc.sql("select exists (select 1 from review_assignment where call_id = ?)").param(callId)
+                .query(Boolean.class).single();
     }
 
     /** The stored assignment of one party; only that party's officers may read it. */
@@ -249,13 +257,13 @@ public class AssignmentRuns {
                 select status from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")
                 .params(callId, partyId, proposalId, oldPersonId).query(String.class).optional()
                 .orElseThrow(() -> InvalidInputException.of("expert", "assignment.noPair"));
-        switch (oldStatus) {
-            // A declined invitation stays on record (who declined what); an unsent proposal simply goes.
-            case "DECLINED" -> { }
-            case "PROPOSED" -> jdbc.sql("""
-                    delete from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?""")
+        if (!ReviewWorkflows.ASSIGNMENT.allows(oldStatus, "replace")) {
+            throw InvalidInputException.of("expert", "assignment.replaceInvited");
+        }
+        // A declined invitation stays on record (who declined what); an unsent proposal simply goes.
+        if (oldStatus.equals(ReviewWorkflows.PROPOSED)) {
+            jdbc.sql("delete from review_assignment where call_id = ? and party_id = ? and proposal_id = ? and person_id = ?")
                     .params(callId, partyId, proposalId, oldPersonId).update();
-            default -> throw InvalidInputException.of("expert", "assignment.replaceInvited");
         }
         jdbc.sql("""
                 insert into review_assignment (call_id, party_id, proposal_id, person_id, score, why, status, created_by, created_at)
@@ -412,8 +420,9 @@ public class AssignmentRuns {
                 .map(id -> acronym(headlines.get(id))).sorted(java.util.Comparator.nullsLast(String::compareTo)).toList()));
         String partyCode = programmes.get(call.getProgrammeId()).party(partyId).map(Party::getCode).orElse("?");
         byExpert.keySet().forEach(person -> ensurePseudonym(callId, person, partyCode));
-        jdbc.sql("update review_assignment set status = 'INVITED' where call_id = ? and party_id = ? and status = 'PROPOSED'")
-                .params(callId, partyId).update();
+        var invite = ReviewWorkflows.ASSIGNMENT.transition("invite").orElseThrow();
+        jdbc.sql("update review_assignment set status = ? where call_id = ? and party_id = ? and status = any(?)")
+                .params(invite.to(), callId, partyId, invite.from().toArray(String[]::new)).update();
         byExpert.forEach((person, acronyms) -> {
             var account = accountOfPerson.apply(person);
             if (account != null && account.email() != null) {
@@ -460,10 +469,11 @@ public class AssignmentRuns {
     /** The expert answers one invitation; a decline is audited so the officer can replace them. */
     @Transactional
     public void answer(long personId, long callId, long proposalId, boolean accept, String actor) {
+        var answer = ReviewWorkflows.ASSIGNMENT.transition(accept ? "accept" : "decline").orElseThrow();
         int n = jdbc.sql("""
                 update review_assignment set status = ? where person_id = ? and call_id = ? and proposal_id = ?
-                and status = 'INVITED'""")
-                .params(accept ? "ACCEPTED" : "DECLINED", personId, callId, proposalId).update();
+                and status = any(?)""")
+                .params(answer.to(), personId, callId, proposalId, answer.from().toArray(String[]::new)).update();
         if (n == 0) {
             throw InvalidInputException.of("invitation", "assignment.noInvitation");
         }

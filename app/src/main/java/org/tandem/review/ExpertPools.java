@@ -77,7 +77,7 @@ public class ExpertPools {
 
     /** Adds a registered person without an account (an external expert, known to the officer). */
     @Transactional
-    void addPerson(long programmeId, long partyId, long personId, TandemUser officer) {
+    public void addPerson(long programmeId, long partyId, long personId, TandemUser officer) {
         if (!officer.has(Role.PROGRAMME_OFFICER, programmeId, partyId)) {
             throw new NotAllowedException("not an officer of party " + partyId);
         }

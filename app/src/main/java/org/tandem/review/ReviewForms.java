@@ -83,7 +83,7 @@ public class ReviewForms {
     }
 
     /** Horizon Europe: three equal criteria, threshold 3 each and 10 of 15 overall (3.33 as a mean). */
-    static List<FormCriterion> horizonEurope() {
+    public static List<FormCriterion> horizonEurope() {
         return List.of(
                 new FormCriterion("excellence", new LocalizedText("Excellence", "Tính xuất sắc", "Научное превосходство"), 1, 3.0),
                 new FormCriterion("impact", new LocalizedText("Impact", "Tác động", "Влияние"), 1, 3.0),

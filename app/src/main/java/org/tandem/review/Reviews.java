@@ -188,7 +188,7 @@ public class Reviews {
         Proposal proposal = proposals.forReviewer(proposalId);
         refuseIfConflicted(personId, proposal);
         MyReview before = mine(callId, a.partyId(), proposalId, personId).orElse(MyReview.empty());
-        if (before.submitted()) {
+        if (!ReviewWorkflows.REVIEW.allows(before.submitted() ? "SUBMITTED" : "DRAFT", submit ? "submit" : "save")) {
             throw InvalidInputException.of("review", "review.alreadySubmitted");
         }
         ReviewForms.Form form = forms.of(callId);

@@ -61,6 +61,12 @@ public class Decisions {
         public boolean isFinal() {
             return finalAt != null;
         }
+
+        /** The set's state in {@link DecisionWorkflow#DECISIONS}. */
+        public String state() {
+            return isFinal() ? DecisionWorkflow.FINAL
+                    : approvals.stream().anyMatch(Approval::current) ? DecisionWorkflow.PARTLY_APPROVED : DecisionWorkflow.PROPOSED;
+        }
     }
 
     /** What a team member reads: the decision and the reviews without names. */
@@ -224,8 +230,8 @@ public class Decisions {
         // Serialise approvals of one call: two parties approving at once must not both miss finalising.
         locks.hold("selection.decisions", callId);
         DecisionSet set = current(callId).orElseThrow(() -> InvalidInputException.of("digest", "selection.noProposal"));
-        if (set.isFinal()) {
-            throw InvalidInputException.of("call", "selection.alreadyDecided");
+        if (!DecisionWorkflow.DECISIONS.allows(set.state(), "approve")) {
+            throw InvalidInputException.of("call", DecisionWorkflow.DECISIONS.transition("approve").orElseThrow().refusal());
         }
         if (!set.digest().equals(digest)) {
             throw InvalidInputException.of("digest", "selection.changed");
@@ -239,7 +245,8 @@ public class Decisions {
                 Map.of("party", partyId, "digest", digest));
         int approvedParties = jdbc.sql("select count(*) from selection_approval where call_id = ? and digest = ?")
                 .params(callId, digest).query(Integer.class).single();
-        if (approvedParties == programme.getParties().size()) {
+        if (approvedParties == programme.getParties().size()
+                && DecisionWorkflow.DECISIONS.allows(DecisionWorkflow.PARTLY_APPROVED, "finalise")) {
             finalise(call, programme, set);
         }
         return current(callId).orElseThrow();

@@ -291,7 +291,8 @@ public class Selection {
     void requireUndecided(long callId) {
         boolean decided = jdbc.sql("select count(*) from selection_decision_set where call_id = ? and final_at is not null")
                 .param(callId).query(Integer.class).single() > 0;
-        if (decided) {
+        // Once final, the decision workflow allows nothing more: no new proposal, no new comment.
+        if (decided && !DecisionWorkflow.DECISIONS.allows(DecisionWorkflow.FINAL, "propose")) {
             throw InvalidInputException.of("call", "selection.alreadyDecided");
         }
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tandem.programme.Calls;
-import org.tandem.proposal.DemoProposals;
+import org.tandem.demo.DemoProposals;
 import org.tandem.support.TandemIntegrationTest;
 
 /**

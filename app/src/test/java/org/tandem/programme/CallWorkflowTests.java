@@ -1,5 +1,6 @@
 package org.tandem.programme;
 
+import org.tandem.demo.DemoProgramme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

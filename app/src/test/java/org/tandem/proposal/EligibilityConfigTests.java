@@ -1,5 +1,6 @@
 package org.tandem.proposal;
 
+import org.tandem.demo.DemoProposals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import org.tandem.programme.Call;
 import org.tandem.programme.CallBudget;
 import org.tandem.programme.CallInput;
 import org.tandem.programme.Calls;
-import org.tandem.programme.DemoProgramme;
+import org.tandem.demo.DemoProgramme;
 import org.tandem.programme.LocalizedText;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;

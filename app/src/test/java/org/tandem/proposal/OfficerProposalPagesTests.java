@@ -1,5 +1,6 @@
 package org.tandem.proposal;
 
+import org.tandem.demo.DemoProposals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

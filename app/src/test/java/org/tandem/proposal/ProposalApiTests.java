@@ -1,5 +1,6 @@
 package org.tandem.proposal;
 
+import org.tandem.demo.DemoProposals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import org.tandem.platform.security.TandemUser;
 import org.tandem.programme.Call;
 import org.tandem.programme.CallStatus;
 import org.tandem.programme.Calls;
-import org.tandem.programme.DemoProgramme;
+import org.tandem.demo.DemoProgramme;
 import org.tandem.programme.Programmes;
 import org.tandem.support.ApiClient;
 import org.tandem.support.TandemIntegrationTest;

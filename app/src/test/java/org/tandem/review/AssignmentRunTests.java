@@ -14,7 +14,7 @@ import org.tandem.platform.security.TandemUser;
 import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.programme.Call;
 import org.tandem.programme.Calls;
-import org.tandem.programme.DemoProgramme;
+import org.tandem.demo.DemoProgramme;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
 import org.tandem.support.TandemIntegrationTest;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.tandem.programme.DemoProgramme;
+import org.tandem.demo.DemoProgramme;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
 import org.tandem.support.TandemIntegrationTest;

@@ -24,7 +24,7 @@ import org.tandem.programme.Call;
 import org.tandem.programme.CallBudget;
 import org.tandem.programme.CallInput;
 import org.tandem.programme.Calls;
-import org.tandem.programme.DemoProgramme;
+import org.tandem.demo.DemoProgramme;
 import org.tandem.programme.LocalizedText;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;

@@ -14,7 +14,7 @@ import org.tandem.platform.security.TandemUser;
 import org.tandem.platform.validation.InvalidInputException;
 import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.programme.Calls;
-import org.tandem.proposal.DemoProposals;
+import org.tandem.demo.DemoProposals;
 import org.tandem.support.TandemIntegrationTest;
 import org.tandem.support.WebSession;
 

@@ -1,4 +1,4 @@
-package org.tandem.proposal;
+package org.tandem.demo;
 
 import java.util.List;
 

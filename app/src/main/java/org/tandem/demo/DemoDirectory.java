@@ -1,4 +1,4 @@
-package org.tandem.directory;
+package org.tandem.demo;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +8,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.directory.Directory.OrganisationType;
+import org.tandem.directory.Directory;
+import org.tandem.directory.PublicationImport;
 import org.tandem.platform.TandemSettings;
 import org.tandem.platform.security.Accounts;
-import org.tandem.directory.Directory.OrganisationType;
 
 /** Demo organisations of both countries and researchers to find as partners. Created once. */
 @Component

@@ -1,4 +1,4 @@
-package org.tandem.proposal;
+package org.tandem.demo;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,11 +24,15 @@ import org.tandem.programme.CallBudget;
 import org.tandem.programme.CallInput;
 import org.tandem.programme.CallStatus;
 import org.tandem.programme.Calls;
-import org.tandem.programme.DemoProgramme;
 import org.tandem.programme.LocalizedText;
 import org.tandem.programme.Party;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
+import org.tandem.proposal.BudgetLine;
+import org.tandem.proposal.Proposal;
+import org.tandem.proposal.ProposalContent;
+import org.tandem.proposal.Proposals;
+import org.tandem.proposal.TeamContent;
 
 /**
  * Demo proposals: a closed pilot call with 40 submitted joint proposals across the five
@@ -39,7 +43,7 @@ import org.tandem.programme.Programmes;
 @Order(20)
 public class DemoProposals implements ApplicationRunner {
 
-    static final String PILOT_TITLE = "Pilot joint call 2026: all priority fields";
+    public static final String PILOT_TITLE = "Pilot joint call 2026: all priority fields";
     /** Closed long ago and reviewed by both parties (see the review module's demo): the committee's call. */
     public static final String REVIEWED_TITLE = "First joint call 2026: AI, materials and energy";
     private static final Logger log = LoggerFactory.getLogger(DemoProposals.class);

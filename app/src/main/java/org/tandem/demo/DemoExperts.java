@@ -1,10 +1,9 @@
-package org.tandem.review;
+package org.tandem.demo;
 
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,9 +11,9 @@ import org.tandem.directory.Directory;
 import org.tandem.directory.PublicationImport;
 import org.tandem.platform.TandemSettings;
 import org.tandem.platform.security.TandemUser;
-import org.tandem.programme.DemoProgramme;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
+import org.tandem.review.ExpertPools;
 
 /**
  * The demo experts in their own party's pool, added by their party's officer: the demo
@@ -28,16 +27,14 @@ class DemoExperts implements ApplicationRunner {
     private final Programmes programmes;
     private final ExpertPools pools;
     private final Directory directory;
-    private final JdbcClient jdbc;
     private final UserDetailsService users;
 
-    DemoExperts(TandemSettings settings, Programmes programmes, ExpertPools pools, Directory directory, JdbcClient jdbc,
+    DemoExperts(TandemSettings settings, Programmes programmes, ExpertPools pools, Directory directory,
                 UserDetailsService users) {
         this.settings = settings;
         this.programmes = programmes;
         this.pools = pools;
         this.directory = directory;
-        this.jdbc = jdbc;
         this.users = users;
     }
 

@@ -1,4 +1,4 @@
-package org.tandem.programme;
+package org.tandem.demo;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,9 +15,19 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.platform.TandemSettings;
-import org.tandem.platform.security.Accounts;
 import org.tandem.platform.security.Accounts.NewGrant;
+import org.tandem.platform.security.Accounts;
 import org.tandem.platform.security.Role;
+import org.tandem.programme.CallBudget;
+import org.tandem.programme.CallInput;
+import org.tandem.programme.Calls;
+import org.tandem.programme.LocalizedText;
+import org.tandem.programme.Party;
+import org.tandem.programme.PlanBudget;
+import org.tandem.programme.PlanInput;
+import org.tandem.programme.PriorityField;
+import org.tandem.programme.Programme;
+import org.tandem.programme.Programmes;
 
 /**
  * The demo: the Vietnam–Russia Joint Research Programme 2026–2035 with ten annual plans, a call

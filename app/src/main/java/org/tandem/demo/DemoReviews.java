@@ -1,4 +1,4 @@
-package org.tandem.review;
+package org.tandem.demo;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +19,11 @@ import org.tandem.platform.TandemSettings;
 import org.tandem.platform.security.TandemUser;
 import org.tandem.programme.Call;
 import org.tandem.programme.Calls;
-import org.tandem.programme.DemoProgramme;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.DemoProposals;
+import org.tandem.review.AssignmentRuns;
+import org.tandem.review.ReviewForms;
+import org.tandem.review.Reviews;
 
 /**
  * The demo's reviewed call: each party's officer ran its assignment and invited; every expert
@@ -56,19 +56,17 @@ class DemoReviews implements ApplicationRunner {
     private final AssignmentRuns runs;
     private final Reviews reviews;
     private final ReviewForms forms;
-    private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final Clock clock;
 
     DemoReviews(TandemSettings settings, Programmes programmes, Calls calls, AssignmentRuns runs, Reviews reviews,
-                ReviewForms forms, JdbcClient jdbc, UserDetailsService users, Clock clock) {
+                ReviewForms forms, UserDetailsService users, Clock clock) {
         this.settings = settings;
         this.programmes = programmes;
         this.calls = calls;
         this.runs = runs;
         this.reviews = reviews;
         this.forms = forms;
-        this.jdbc = jdbc;
         this.users = users;
         this.clock = clock;
     }
@@ -82,8 +80,7 @@ class DemoReviews implements ApplicationRunner {
         }
         Call call = calls.ofProgramme(programme.getId()).stream()
                 .filter(c -> DemoProposals.REVIEWED_TITLE.equals(c.getTitle().getEn())).findFirst().orElse(null);
-        if (call == null || jdbc.sql("select count(*) from review_assignment where call_id = ?").param(call.getId())
-                .query(Integer.class).single() > 0) {
+        if (call == null || runs.hasAssignments(call.getId())) {
             return;
         }
         log.info("Reviewing the demo call of 2025");
