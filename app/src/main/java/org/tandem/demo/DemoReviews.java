@@ -23,6 +23,7 @@ import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
 import org.tandem.review.AssignmentRuns;
 import org.tandem.review.ReviewForms;
+import org.tandem.review.ReviewerInvitations;
 import org.tandem.review.Reviews;
 
 /**
@@ -54,17 +55,20 @@ class DemoReviews implements ApplicationRunner {
     private final Programmes programmes;
     private final Calls calls;
     private final AssignmentRuns runs;
+    private final ReviewerInvitations invitations;
     private final Reviews reviews;
     private final ReviewForms forms;
     private final UserDetailsService users;
     private final Clock clock;
 
-    DemoReviews(TandemSettings settings, Programmes programmes, Calls calls, AssignmentRuns runs, Reviews reviews,
+    DemoReviews(TandemSettings settings, Programmes programmes, Calls calls, AssignmentRuns runs,
+                ReviewerInvitations invitations, Reviews reviews,
                 ReviewForms forms, UserDetailsService users, Clock clock) {
         this.settings = settings;
         this.programmes = programmes;
         this.calls = calls;
         this.runs = runs;
+        this.invitations = invitations;
         this.reviews = reviews;
         this.forms = forms;
         this.users = users;
@@ -95,7 +99,7 @@ class DemoReviews implements ApplicationRunner {
             long party = programme.partyByCode(code).orElseThrow().getId();
             TandemUser officer = (TandemUser) users.loadUserByUsername("officer." + code.toLowerCase());
             runs.run(call.getId(), party, 2, 12, officer);
-            runs.invite(call.getId(), party, officer, person -> null);
+            invitations.invite(call.getId(), party, officer, person -> null);
             List<AssignmentRuns.Line> lines = new ArrayList<>(runs.current(call.getId(), party, officer));
             for (AssignmentRuns.Line l : lines) {
                 double q = quality.computeIfAbsent(l.proposalId(), id -> 1.8 + new Random(id * 7919).nextDouble() * 3.0)
@@ -112,7 +116,7 @@ class DemoReviews implements ApplicationRunner {
                     sum += s;
                 }
                 String[] band = sum / 3 >= 3.8 ? STRONG : sum / 3 >= 2.8 ? MIDDLE : WEAK;
-                runs.answer(l.personId(), call.getId(), l.proposalId(), true, "system");
+                invitations.answer(l.personId(), call.getId(), l.proposalId(), true, "system");
                 reviews.save(l.personId(), call.getId(), l.proposalId(), scores, band[noise.nextInt(band.length)],
                         noise.nextInt(4) == 0 ? "I know this field well; the Russian partner’s pilot site is a strength."
                                 : null, true, "system");

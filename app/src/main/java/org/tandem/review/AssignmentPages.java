@@ -25,6 +25,7 @@ import org.tandem.programme.Programmes;
 class AssignmentPages {
 
     private final AssignmentRuns runs;
+    private final ReviewerInvitations invitations;
     private final ExpertPools pools;
     private final org.tandem.platform.security.Accounts accounts;
     private final org.tandem.directory.Directory directory;
@@ -32,7 +33,9 @@ class AssignmentPages {
     private final Programmes programmes;
 
     AssignmentPages(AssignmentRuns runs, ExpertPools pools, org.tandem.platform.security.Accounts accounts,
-                    org.tandem.directory.Directory directory, Calls calls, Programmes programmes) {
+                    org.tandem.directory.Directory directory, Calls calls, Programmes programmes,
+                    ReviewerInvitations invitations) {
+        this.invitations = invitations;
         this.runs = runs;
         this.pools = pools;
         this.accounts = accounts;
@@ -93,7 +96,7 @@ class AssignmentPages {
 
     @PostMapping("/officer/calls/{id}/assignment/invite")
     String invite(@PathVariable long id, @RequestParam long party, RedirectAttributes redirect) {
-        int experts = runs.invite(id, party, CurrentUser.require(), person -> {
+        int experts = invitations.invite(id, party, CurrentUser.require(), person -> {
             Long user = directory.person(person).userId();
             return user == null ? null : accounts.get(user);
         });

@@ -73,20 +73,10 @@ public class AssignmentRuns {
     private final Programmes programmes;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final org.tandem.platform.mail.Outbox outbox;
-    private final org.springframework.context.MessageSource messages;
     private final Clock clock;
-    private final org.tandem.platform.Locks locks;
-    private final org.springframework.context.ApplicationEventPublisher events;
 
     AssignmentRuns(Proposals proposals, ExpertPools pools, Directory directory, Calls calls, Programmes programmes,
-                   JdbcClient jdbc, AuditTrail audit, org.tandem.platform.mail.Outbox outbox,
-                   org.springframework.context.MessageSource messages, Clock clock, org.tandem.platform.Locks locks,
-                   org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
-        this.locks = locks;
-        this.outbox = outbox;
-        this.messages = messages;
+                   JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.proposals = proposals;
         this.pools = pools;
         this.directory = directory;
@@ -324,24 +314,6 @@ public class AssignmentRuns {
                         .thenComparingLong(Suggestion::personId));
     }
 
-    /** The call's pseudonym of an expert, given when they are first invited: the party code and a number. */
-    Optional<String> pseudonym(long callId, long personId) {
-        return jdbc.sql("select label from review_pseudonym where call_id = ? and person_id = ?").params(callId, personId)
-                .query(String.class).optional();
-    }
-
-    private void ensurePseudonym(long callId, long personId, String partyCode) {
-        if (pseudonym(callId, personId).isPresent()) {
-            return;
-        }
-        // Serialised per call by the row lock so two officers inviting at once cannot take the same number.
-        locks.hold("review.pseudonym", callId);
-        int n = jdbc.sql("select count(*) from review_pseudonym where call_id = ? and label like ?")
-                .params(callId, partyCode + "-%").query(Integer.class).single();
-        jdbc.sql("insert into review_pseudonym (call_id, person_id, label) values (?, ?, ?) on conflict do nothing")
-                .params(callId, personId, partyCode + "-" + (n + 1)).update();
-    }
-
     private ExpertProfile profileOf(Directory.Person person) {
         var publications = directory.publications(person.id());
         return new ExpertProfile(String.valueOf(person.id()), person.keywords(), person.fields(),
@@ -395,90 +367,6 @@ public class AssignmentRuns {
             t.memberList().forEach(name -> members.add(Person.of(name, null, t.getHostOrganisation())));
         }
         return new ProposalParties(String.valueOf(p.getId()), members);
-    }
-
-    /** Sends the proposed assignment of one party as invitations: one mail per expert, listing their proposals. */
-    @Transactional
-    public int invite(long callId, long partyId, TandemUser officer,
-                      java.util.function.LongFunction<org.tandem.platform.security.Account> accountOfPerson) {
-        Call call = calls.get(callId);
-        if (!officer.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), partyId)) {
-            throw new NotAllowedException("not an officer of party " + partyId);
-        }
-        Map<Long, List<String>> byExpert = new LinkedHashMap<>();
-        Map<Long, List<Long>> proposalsByExpert = new java.util.TreeMap<>();
-        jdbc.sql("""
-                select a.person_id, a.proposal_id from review_assignment a
-                where a.call_id = ? and a.party_id = ? and a.status = 'PROPOSED'""")
-                .params(callId, partyId)
-                .query(rs -> {
-                    proposalsByExpert.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                });
-        var headlines = proposals.headlines(proposalsByExpert.values().stream().flatMap(List::stream)
-                .collect(java.util.stream.Collectors.toSet()));
-        proposalsByExpert.forEach((person, ids) -> byExpert.put(person, ids.stream()
-                .map(id -> acronym(headlines.get(id))).sorted(java.util.Comparator.nullsLast(String::compareTo)).toList()));
-        String partyCode = programmes.get(call.getProgrammeId()).party(partyId).map(Party::getCode).orElse("?");
-        byExpert.keySet().forEach(person -> ensurePseudonym(callId, person, partyCode));
-        var invite = ReviewWorkflows.ASSIGNMENT.transition("invite").orElseThrow();
-        jdbc.sql("update review_assignment set status = ? where call_id = ? and party_id = ? and status = any(?)")
-                .params(invite.to(), callId, partyId, invite.from().toArray(String[]::new)).update();
-        byExpert.forEach((person, acronyms) -> {
-            var account = accountOfPerson.apply(person);
-            if (account != null && account.email() != null) {
-                // In the expert's own language: the invitation is the first thing they read from this programme.
-                Locale locale = Locale.forLanguageTag(account.preferredLanguage() == null ? "en" : account.preferredLanguage());
-                outbox.send(account.email(), messages.getMessage("review.mail.invite.subject",
-                                new Object[] {acronyms.size()}, locale),
-                        messages.getMessage("review.mail.invite.body", new Object[] {call.getTitle().in(locale),
-                                String.join(", ", acronyms)}, locale));
-            }
-        });
-        audit.record(officer.getUsername(), "Call", callId, "assignment-invite", null,
-                Map.of("party", partyId, "experts", byExpert.size()));
-        if (!byExpert.isEmpty()) {
-            events.publishEvent(new AssignmentConfirmed(callId, partyId, List.copyOf(byExpert.keySet())));
-        }
-        return byExpert.size();
-    }
-
-    /** What an expert was invited to, without anything about other experts. */
-    public record Invitation(long callId, long partyId, long proposalId, String acronym, String title, String status) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<Invitation> invitationsOf(long personId) {
-        record Row(long callId, long partyId, long proposalId, String status) {
-        }
-        List<Row> rows = jdbc.sql("""
-                select a.call_id, a.party_id, a.proposal_id, a.status from review_assignment a
-                where a.person_id = ? and a.status in ('INVITED', 'ACCEPTED', 'DECLINED')""")
-                .param(personId)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).list();
-        var headlines = proposals.headlines(rows.stream().map(Row::proposalId).collect(java.util.stream.Collectors.toSet()));
-        return rows.stream().map(r -> {
-                    var h = headlines.get(r.proposalId());
-                    return new Invitation(r.callId(), r.partyId(), r.proposalId(), acronym(h), h == null ? null : h.title(),
-                            r.status());
-                })
-                .sorted(java.util.Comparator.comparingLong(Invitation::callId)
-                        .thenComparing(Invitation::acronym, java.util.Comparator.nullsLast(String::compareTo)))
-                .toList();
-    }
-
-    /** The expert answers one invitation; a decline is audited so the officer can replace them. */
-    @Transactional
-    public void answer(long personId, long callId, long proposalId, boolean accept, String actor) {
-        var answer = ReviewWorkflows.ASSIGNMENT.transition(accept ? "accept" : "decline").orElseThrow();
-        int n = jdbc.sql("""
-                update review_assignment set status = ? where person_id = ? and call_id = ? and proposal_id = ?
-                and status = any(?)""")
-                .params(answer.to(), personId, callId, proposalId, answer.from().toArray(String[]::new)).update();
-        if (n == 0) {
-            throw InvalidInputException.of("invitation", "assignment.noInvitation");
-        }
-        audit.record(actor, "Call", callId, accept ? "review-accept" : "review-decline", null,
-                Map.of("proposal", proposalId, "expert", personId));
     }
 
     /** A declared conflict names a proposal by its acronym or one of its host organisations. */

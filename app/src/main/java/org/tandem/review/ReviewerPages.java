@@ -19,12 +19,12 @@ import org.tandem.platform.validation.NotFoundException;
 @Controller
 class ReviewerPages {
 
-    private final AssignmentRuns runs;
+    private final ReviewerInvitations invitations;
     private final Reviews reviews;
     private final Directory directory;
 
-    ReviewerPages(AssignmentRuns runs, Reviews reviews, Directory directory) {
-        this.runs = runs;
+    ReviewerPages(ReviewerInvitations invitations, Reviews reviews, Directory directory) {
+        this.invitations = invitations;
         this.reviews = reviews;
         this.directory = directory;
     }
@@ -38,7 +38,7 @@ class ReviewerPages {
     String reviews(Model model) {
         TandemUser me = CurrentUser.require();
         model.addAttribute("invitations", directory.profileOf(me.id())
-                .map(p -> runs.invitationsOf(p.id())).orElse(java.util.List.of()));
+                .map(p -> invitations.invitationsOf(p.id())).orElse(java.util.List.of()));
         return "review/reviews";
     }
 
@@ -49,7 +49,7 @@ class ReviewerPages {
         try {
             var person = directory.profileOf(me.id())
                     .orElseThrow(() -> InvalidInputException.of("profile", "directory.profile.required"));
-            runs.answer(person.id(), call, proposal, accept, me.getUsername());
+            invitations.answer(person.id(), call, proposal, accept, me.getUsername());
             redirect.addFlashAttribute("notice", accept ? "reviews.accepted" : "reviews.declined");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());

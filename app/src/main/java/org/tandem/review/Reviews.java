@@ -86,6 +86,7 @@ public class Reviews {
     private final JdbcClient jdbc;
     private final ReviewForms forms;
     private final AssignmentRuns runs;
+    private final ReviewerInvitations invitations;
     private final Proposals proposals;
     private final Directory directory;
     private final Accounts accounts;
@@ -100,7 +101,9 @@ public class Reviews {
 
     Reviews(JdbcClient jdbc, ReviewForms forms, AssignmentRuns runs, Proposals proposals, Directory directory,
             Accounts accounts, Calls calls, Programmes programmes, Outbox outbox, MessageSource messages,
-            AuditTrail audit, JsonMapper json, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+            AuditTrail audit, JsonMapper json, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+            ReviewerInvitations invitations) {
+        this.invitations = invitations;
         this.events = events;
         this.jdbc = jdbc;
         this.forms = forms;
@@ -150,7 +153,7 @@ public class Reviews {
         List<OtherReview> others = mine.submitted() ? others(callId, proposalId, personId, programme) : List.of();
         ReviewForms.Form form = forms.of(callId);
         return new Workspace(proposal, form, mine, others, programme.party(a.partyId()).map(Party::getCode).orElse(""),
-                runs.pseudonym(callId, personId).orElse(null), form.dueAt(), programme.getParties());
+                invitations.pseudonym(callId, personId).orElse(null), form.dueAt(), programme.getParties());
     }
 
     private Optional<MyReview> mine(long callId, long partyId, long proposalId, long personId) {

@@ -47,6 +47,7 @@ class ReviewFlowTests {
 
     @LocalServerPort int port;
     @Autowired AssignmentRuns runs;
+    @Autowired ReviewerInvitations invitations;
     @Autowired Reviews reviews;
     @Autowired ReviewForms forms;
     @Autowired Calls calls;
@@ -144,8 +145,8 @@ class ReviewFlowTests {
 
         TandemUser officerVn = user("officer.vn");
         TandemUser officerRu = user("officer.ru");
-        runs.invite(call, vn, officerVn, person -> null);
-        runs.invite(call, ru, officerRu, person -> null);
+        invitations.invite(call, vn, officerVn, person -> null);
+        invitations.invite(call, ru, officerRu, person -> null);
         WebSession expert = new WebSession(port).signIn("expert.vn", "demo");
         expert.get("/reviews");
         expert.post("/reviews/answer", Map.of("call", "" + call, "proposal", "" + alpha, "accept", "true"), "en");
@@ -220,9 +221,9 @@ class ReviewFlowTests {
         TandemUser officer = user("officer.vn");
         var line = runs.current(call, vn, officer).stream().filter(l -> l.proposalId() == beta).findFirst().orElseThrow();
         if (line.status().equals("PROPOSED")) {
-            runs.invite(call, vn, officer, person -> null);
+            invitations.invite(call, vn, officer, person -> null);
         }
-        runs.answer(line.personId(), call, beta, false, "test");
+        invitations.answer(line.personId(), call, beta, false, "test");
         var suggestion = runs.suggestReplacement(call, vn, beta, officer).orElseThrow();
         assertThat(suggestion.personId()).isNotEqualTo(line.personId());
         assertThat(runs.conflictOf(suggestion.personId(), proposals.forReviewer(beta))).isEmpty();
@@ -232,7 +233,7 @@ class ReviewFlowTests {
         // The decline stays on record next to the replacement.
         assertThat(runs.current(call, vn, officer)).filteredOn(l -> l.proposalId() == beta)
                 .extracting(AssignmentRuns.Line::status).contains("DECLINED", "PROPOSED");
-        runs.invite(call, vn, officer, person -> null);
+        invitations.invite(call, vn, officer, person -> null);
 
         // Due an hour after the call closed, i.e. in the past: the open invitation is late.
         Call c = calls.get(call);
