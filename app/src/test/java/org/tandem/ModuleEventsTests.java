@@ -47,6 +47,7 @@ class ModuleEventsTests {
     @Autowired Calls calls;
     @Autowired Programmes programmes;
     @Autowired Proposals proposals;
+    @Autowired org.tandem.proposal.ProposalSubmissions submissions;
     @Autowired Decisions decisions;
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
@@ -77,7 +78,7 @@ class ModuleEventsTests {
                         new TeamContent("RU", "Novosibirsk State University", "Иван Петров", null, List.of("Иван Петров"),
                                 List.of(), null)));
         long vnParty = programme.partyByCode("VN").orElseThrow().getId();
-        return proposals.importSubmitted(call.getId(), content, Map.of(vnParty, user("applicant.vn").id()),
+        return submissions.importSubmitted(call.getId(), content, Map.of(vnParty, user("applicant.vn").id()),
                 Instant.now().minus(Duration.ofDays(12)), user("admin").id()).proposalId();
     }
 

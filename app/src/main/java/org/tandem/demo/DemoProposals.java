@@ -31,7 +31,9 @@ import org.tandem.programme.Programmes;
 import org.tandem.proposal.BudgetLine;
 import org.tandem.proposal.Proposal;
 import org.tandem.proposal.ProposalContent;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.proposal.Proposals;
+import org.tandem.proposal.TeamInvitations;
 import org.tandem.proposal.TeamContent;
 
 /**
@@ -52,14 +54,19 @@ public class DemoProposals implements ApplicationRunner {
     private final Programmes programmes;
     private final Calls calls;
     private final Proposals proposals;
+    private final ProposalSubmissions submissions;
+    private final TeamInvitations invitations;
     private final UserDetailsService users;
 
     DemoProposals(TandemSettings settings, Programmes programmes, Calls calls, Proposals proposals,
+                  ProposalSubmissions submissions, TeamInvitations invitations,
                   UserDetailsService users) {
         this.settings = settings;
         this.programmes = programmes;
         this.calls = calls;
         this.proposals = proposals;
+        this.submissions = submissions;
+        this.invitations = invitations;
         this.users = users;
     }
 
@@ -108,7 +115,7 @@ public class DemoProposals implements ApplicationRunner {
                     null, null, null, null,
                     List.of(new TeamContent("VN", vnOrg, vnPi, null, List.of(vnPi), vnBudget, null),
                             new TeamContent("RU", ruOrg, ruPi, null, List.of(ruPi), ruBudget, null)));
-            proposals.importSubmitted(pilot.getId(), content, Map.of(),
+            submissions.importSubmitted(pilot.getId(), content, Map.of(),
                     closed.minus(Duration.ofHours(1 + random.nextInt(24 * 20))), systemUser());
         }
 
@@ -131,8 +138,8 @@ public class DemoProposals implements ApplicationRunner {
                             List.of(new BudgetLine(1, "personnel", new BigDecimal("900000000")),
                                     new BudgetLine(2, "personnel", new BigDecimal("900000000"))),
                             "Ask the faculty about co-funding for the GPU server."))), vnPi);
-            String token = proposals.invite(draft.getId(), "RU", "applicant.ru@demo.tandem.example", vnPi);
-            proposals.accept(token, ruPi);
+            String token = invitations.invite(draft.getId(), "RU", "applicant.ru@demo.tandem.example", vnPi);
+            invitations.accept(token, ruPi);
         }
     }
 
@@ -172,7 +179,7 @@ public class DemoProposals implements ApplicationRunner {
                                     List.of(vnPi), budget(years, 1_500_000_000L, 1_200_000_000L, random, 1_000_000L), null),
                             new TeamContent("RU", demoPis ? "Novosibirsk State University" : ruOrg, ruPi, null,
                                     List.of(ruPi), budget(years, 8_000_000L, 6_000_000L, random, 10_000L), null)));
-            proposals.importSubmitted(call.getId(), content,
+            submissions.importSubmitted(call.getId(), content,
                     demoPis ? Map.of(vn.getId(), applicantVn, ru.getId(), applicantRu) : Map.of(),
                     closed.minus(Duration.ofHours(1 + random.nextInt(24 * 20))), systemUser());
         }

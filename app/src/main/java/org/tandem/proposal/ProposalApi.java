@@ -34,16 +34,20 @@ import org.tandem.programme.Programmes;
 class ProposalApi {
 
     private final Proposals proposals;
+    private final ProposalSubmissions submissions;
+    private final TeamInvitations invitations;
     private final Attachments attachments;
     private final EligibilityConfig config;
     private final Calls calls;
     private final Programmes programmes;
     private final MessageSource messages;
 
-    ProposalApi(Proposals proposals, Attachments attachments, EligibilityConfig config, Calls calls,
+    ProposalApi(Proposals proposals, ProposalSubmissions submissions, TeamInvitations invitations, Attachments attachments, EligibilityConfig config, Calls calls,
                 Programmes programmes, MessageSource messages) {
         this.config = config;
         this.proposals = proposals;
+        this.submissions = submissions;
+        this.invitations = invitations;
         this.attachments = attachments;
         this.calls = calls;
         this.programmes = programmes;
@@ -107,20 +111,20 @@ class ProposalApi {
     @Operation(summary = "Submit the proposal as it stands; the same Idempotency-Key returns the same receipt")
     ProposalJson.ReceiptJson submit(@PathVariable long id,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        return new ProposalJson.ReceiptJson(proposals.submit(id, key, CurrentUser.require()));
+        return new ProposalJson.ReceiptJson(submissions.submit(id, key, CurrentUser.require()));
     }
 
     @PostMapping("/proposals/{id}/withdraw")
     ResponseEntity<ProposalJson> withdraw(@PathVariable long id) {
         TandemUser me = CurrentUser.require();
-        Proposal p = proposals.withdraw(id, me);
+        Proposal p = submissions.withdraw(id, me);
         return ResponseEntity.ok().eTag(etag(p.getVersion())).body(json(p, me));
     }
 
     @PostMapping("/proposals/{id}/invitations")
     @Operation(summary = "Invite the principal investigator of another party's team by e-mail")
     ResponseEntity<Void> invite(@PathVariable long id, @RequestBody ProposalJson.Invitation body) {
-        proposals.invite(id, body.party(), body.email(), CurrentUser.require());
+        invitations.invite(id, body.party(), body.email(), CurrentUser.require());
         return ResponseEntity.accepted().build();
     }
 
@@ -153,7 +157,7 @@ class ProposalApi {
     @PostMapping("/invitations/{token}/accept")
     ProposalJson accept(@PathVariable String token) {
         TandemUser me = CurrentUser.require();
-        return json(proposals.accept(token, me), me);
+        return json(invitations.accept(token, me), me);
     }
 
     @PostMapping("/proposals/{id}/overrides")
@@ -235,7 +239,7 @@ class ProposalApi {
         return new ProposalJson(p.getId(), p.getCallId(), p.getVersion(), p.getStatus().name(), p.getAcronym(),
                 p.getTitle(), p.getAbstractText(), p.keywordList(), p.fieldList(), p.getDurationMonths(), p.getWorkPlan(),
                 p.getTitleVi(), p.getTitleRu(), p.getAbstractVi(), p.getAbstractRu(), teams,
-                proposals.receipts(p.getId(), me));
+                submissions.receipts(p.getId(), me));
     }
 
     private static String etag(long version) {

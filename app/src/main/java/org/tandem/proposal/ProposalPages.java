@@ -36,6 +36,8 @@ import org.tandem.programme.Programmes;
 class ProposalPages {
 
     private final Proposals proposals;
+    private final ProposalSubmissions submissions;
+    private final TeamInvitations invitations;
     private final Attachments attachments;
     private final Calls calls;
     private final Programmes programmes;
@@ -43,10 +45,12 @@ class ProposalPages {
     private final org.springframework.context.MessageSource messages;
     private final org.tandem.platform.i18n.Times times;
 
-    ProposalPages(Proposals proposals, Attachments attachments, Calls calls, Programmes programmes,
+    ProposalPages(Proposals proposals, ProposalSubmissions submissions, TeamInvitations invitations, Attachments attachments, Calls calls, Programmes programmes,
                   org.tandem.platform.pdf.PdfDocuments pdf, org.springframework.context.MessageSource messages,
                   org.tandem.platform.i18n.Times times) {
         this.proposals = proposals;
+        this.submissions = submissions;
+        this.invitations = invitations;
         this.pdf = pdf;
         this.messages = messages;
         this.times = times;
@@ -143,7 +147,7 @@ class ProposalPages {
     String invite(@PathVariable long id, @RequestParam String party, @RequestParam String email,
                   RedirectAttributes redirect) {
         try {
-            proposals.invite(id, party, email, CurrentUser.require());
+            invitations.invite(id, party, email, CurrentUser.require());
             redirect.addFlashAttribute("notice", "proposal.invited");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -161,7 +165,7 @@ class ProposalPages {
 
     @PostMapping("/invitations/{token}")
     String accept(@PathVariable String token) {
-        Proposal p = proposals.accept(token, CurrentUser.require());
+        Proposal p = invitations.accept(token, CurrentUser.require());
         return "redirect:/proposals/" + p.getId() + "?joined";
     }
 
@@ -199,7 +203,7 @@ class ProposalPages {
     @PostMapping("/proposals/{id}/submit")
     String submit(@PathVariable long id, @RequestParam String idempotencyKey, RedirectAttributes redirect) {
         try {
-            Receipt r = proposals.submit(id, idempotencyKey, CurrentUser.require());
+            Receipt r = submissions.submit(id, idempotencyKey, CurrentUser.require());
             return "redirect:/proposals/" + id + "/receipts/" + r.version();
         } catch (NotEligibleException e) {
             redirect.addFlashAttribute("errorKey", "error.NOT_ELIGIBLE");
@@ -212,7 +216,7 @@ class ProposalPages {
     @PostMapping("/proposals/{id}/withdraw")
     String withdraw(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            proposals.withdraw(id, CurrentUser.require());
+            submissions.withdraw(id, CurrentUser.require());
             redirect.addFlashAttribute("notice", "proposal.withdrawn");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("errorKey", "error." + e.code());
@@ -224,7 +228,7 @@ class ProposalPages {
     String receipt(@PathVariable long id, @PathVariable int version, Model model) {
         TandemUser me = CurrentUser.require();
         Proposal p = proposals.get(id, me);
-        Receipt r = proposals.receipts(id, me).stream().filter(x -> x.version() == version).findFirst()
+        Receipt r = submissions.receipts(id, me).stream().filter(x -> x.version() == version).findFirst()
                 .orElseThrow(() -> new org.tandem.platform.validation.NotFoundException("receipt"));
         model.addAttribute("proposal", p);
         model.addAttribute("receipt", r);
@@ -237,7 +241,7 @@ class ProposalPages {
     ResponseEntity<byte[]> receiptPdf(@PathVariable long id, @PathVariable int version, java.util.Locale locale) {
         TandemUser me = CurrentUser.require();
         Proposal p = proposals.get(id, me);
-        Receipt r = proposals.receipts(id, me).stream().filter(x -> x.version() == version).findFirst()
+        Receipt r = submissions.receipts(id, me).stream().filter(x -> x.version() == version).findFirst()
                 .orElseThrow(() -> new org.tandem.platform.validation.NotFoundException("receipt"));
         Programme programme = programme(p);
         List<org.tandem.platform.pdf.PdfDocuments.Line> lines = new java.util.ArrayList<>(List.of(
@@ -274,7 +278,7 @@ class ProposalPages {
         model.addAttribute("open", call.status(calls.now()) == org.tandem.programme.CallStatus.OPEN);
         model.addAttribute("checks", proposals.eligibility(p));
         model.addAttribute("attachments", attachments.list(p.getId(), me));
-        model.addAttribute("receipts", proposals.receipts(p.getId(), me));
+        model.addAttribute("receipts", submissions.receipts(p.getId(), me));
         model.addAttribute("conflict", conflict);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("partyOf", (java.util.function.Function<Long, Party>) pid -> programme.party(pid).orElseThrow());

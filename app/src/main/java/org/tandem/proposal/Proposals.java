@@ -46,36 +46,28 @@ public class Proposals {
 
     public static final String AUDIT_TYPE = "Proposal";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ProposalRepository proposals;
-    private final Submissions submissions;
     private final AttachmentRows attachments;
     private final EligibilityConfig config;
     private final org.tandem.directory.Directory directory;
     private final Calls calls;
     private final Programmes programmes;
     private final AuditTrail audit;
-    private final Outbox outbox;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Proposals(ProposalRepository proposals, Submissions submissions, AttachmentRows attachments,
+    Proposals(ProposalRepository proposals, AttachmentRows attachments,
               EligibilityConfig config, org.tandem.directory.Directory directory, Calls calls, Programmes programmes,
-              AuditTrail audit, Outbox outbox, JdbcClient jdbc, JsonMapper json, Clock clock,
-              org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+              AuditTrail audit, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.proposals = proposals;
-        this.submissions = submissions;
         this.attachments = attachments;
         this.config = config;
         this.directory = directory;
         this.calls = calls;
         this.programmes = programmes;
         this.audit = audit;
-        this.outbox = outbox;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -385,149 +377,6 @@ public class Proposals {
                 Map.of("rule", rule.name(), "party", partyId == 0 ? "" : partyCode, "reason", reason.strip()));
     }
 
-    /**
-     * Submits the proposal as it stands. Whether it is in time is decided by the server's clock
-     * when the request arrived. The same {@code idempotencyKey} returns the first receipt again
-     * and stores nothing, so a client that lost the answer can safely retry.
-     */
-    @Transactional
-    public Receipt submit(long id, String idempotencyKey, TandemUser user) {
-        Instant received = clock.instant();
-        Proposal p = get(id, user);
-        if (!p.isMember(user.id())) {
-            throw new NotAllowedException("only the teams submit their proposal");
-        }
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-        if (key != null && key.length() > 200) {
-            throw InvalidInputException.of("Idempotency-Key", "proposal.idempotency.long");
-        }
-        // Lock the proposal row: concurrent submissions of one proposal are numbered one after another.
-        jdbc.sql("select id from proposal where id = ? for update").param(id).query(Long.class).single();
-        if (key != null) {
-            Optional<Receipt> earlier = submissions.byIdempotencyKey(id, key);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        Call call = calls.get(p.getCallId());
-        requireOpen(call, received);
-        ProposalStatus submitted = ProposalWorkflow.PROPOSAL.require(p.getStatus(), "submit");
-        List<EligibilityCheck> checks = eligibility(p);
-        if (checks.stream().anyMatch(c -> !c.ok())) {
-            throw new NotEligibleException(checks);
-        }
-        Programme programme = programmes.get(call.getProgrammeId());
-        String canonical = CanonicalContent.json(p, programme,
-                attachments.of(id).stream().map(a -> a.fileName() + ":" + a.sha256()).toList(), json);
-        Receipt receipt;
-        try {
-            receipt = submissions.insert(id, canonical, Hashes.sha256(canonical), received, user.id(), key);
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("SUBMISSION_IN_PROGRESS");
-        }
-        p.setStatus(submitted);
-        p.touch(received);
-        proposals.saveAndFlush(p);
-        audit.record(user.getUsername(), AUDIT_TYPE, id, "submit", null, Map.of("version", receipt.version(),
-                "sha256", receipt.sha256(), "submittedAt", receipt.submittedAt().toString()));
-        for (Team t : p.getTeams()) {
-            if (t.getPiEmail() != null) {
-                outbox.send(t.getPiEmail(), "Tandem: submission receipt " + p.getAcronym() + " v" + receipt.version(),
-                        "Proposal " + id + " (" + p.getTitle() + ")\nVersion: " + receipt.version()
-                                + "\nSHA-256: " + receipt.sha256() + "\nReceived: " + receipt.submittedAt() + " (UTC)\n");
-            }
-        }
-        events.publishEvent(new ProposalSubmitted(id, p.getCallId(), receipt.version(), receipt.sha256(),
-                receipt.submittedAt()));
-        return receipt;
-    }
-
-    /** Until the deadline the teams may withdraw; no submitted version of it then counts. */
-    @Transactional
-    public Proposal withdraw(long id, TandemUser user) {
-        Instant received = clock.instant();
-        Proposal p = get(id, user);
-        if (!p.isMember(user.id())) {
-            throw new NotAllowedException("only the teams withdraw their proposal");
-        }
-        requireOpen(calls.get(p.getCallId()), received);
-        p.setStatus(ProposalWorkflow.PROPOSAL.require(p.getStatus(), "withdraw"));
-        p.touch(received);
-        Proposal saved = proposals.saveAndFlush(p);
-        audit.record(user.getUsername(), AUDIT_TYPE, id, "withdraw", null, Map.of("at", received.toString()));
-        return saved;
-    }
-
-    @Transactional(readOnly = true)
-    public List<Receipt> receipts(long id, TandemUser user) {
-        return submissions.of(get(id, user).getId());
-    }
-
-    /**
-     * Invites the principal investigator of another party's team by e-mail. The link carries a
-     * one-time token; only its hash is stored.
-     */
-    @Transactional
-    public String invite(long id, String partyCode, String email, TandemUser user) {
-        Proposal p = get(id, user);
-        if (!p.isMember(user.id())) {
-            throw new NotAllowedException("only the teams invite partners");
-        }
-        Programme programme = programmes.get(calls.get(p.getCallId()).getProgrammeId());
-        Party party = programme.partyByCode(String.valueOf(partyCode))
-                .orElseThrow(() -> InvalidInputException.of("party", "call.budget.unknownParty", String.valueOf(partyCode)));
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
-            throw InvalidInputException.of("email", "account.email.invalid");
-        }
-        Team team = p.teamOf(party.getId()).orElseThrow();
-        if (team.getPiUserId() != null) {
-            throw new ConflictException("TEAM_HAS_PI");
-        }
-        byte[] raw = new byte[24];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        jdbc.sql("""
-                insert into proposal_invitation (proposal_id, party_id, email, token_hash, invited_by, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, party.getId(), email.strip(), Hashes.sha256(token), user.id(), Timestamp.from(clock.instant()))
-                .update();
-        outbox.send(email.strip(), "Tandem: invitation to lead the " + party.getCode() + " team of " + p.getAcronym(),
-                user.displayName() + " invites you to lead the " + party.getCode() + " team of the joint proposal \""
-                        + p.getTitle() + "\".\nAccept: /invitations/" + token + "\n");
-        audit.record(user.getUsername(), AUDIT_TYPE, id, "invite", null, Map.of("party", party.getCode(), "email", email.strip()));
-        return token;
-    }
-
-    /** The invited researcher, signed in as an applicant of the invited party, takes the team. */
-    @Transactional
-    public Proposal accept(String token, TandemUser user) {
-        var inv = jdbc.sql("select id, proposal_id, party_id, accepted_at from proposal_invitation where token_hash = ?")
-                .param(Hashes.sha256(token == null ? "" : token))
-                .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("proposal_id"), rs.getLong("party_id"),
-                        rs.getTimestamp("accepted_at") == null ? 0 : 1})
-                .optional().orElseThrow(() -> new NotFoundException("invitation"));
-        if (inv[3] == 1) {
-            throw new ConflictException("INVITATION_USED");
-        }
-        Proposal p = proposals.findById(inv[1]).orElseThrow();
-        Programme programme = programmes.get(calls.get(p.getCallId()).getProgrammeId());
-        if (!applicantParty(user, programme.getId()).map(x -> x == inv[2]).orElse(false)) {
-            throw new NotAllowedException("not an applicant of the invited party");
-        }
-        Team team = p.teamOf(inv[2]).orElseThrow();
-        if (team.getPiUserId() != null) {
-            throw new ConflictException("TEAM_HAS_PI");
-        }
-        team.setPi(user.id(), user.displayName(), null);
-        p.touch(clock.instant());
-        jdbc.sql("update proposal_invitation set accepted_at = ?, accepted_by = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), user.id(), inv[0]).update();
-        Proposal saved = proposals.saveAndFlush(p);
-        audit.record(user.getUsername(), AUDIT_TYPE, p.getId(), "accept-invitation", null,
-                Map.of("party", programme.party(inv[2]).map(Party::getCode).orElse("?")));
-        return saved;
-    }
-
     /** Changes are possible only while the call is open and the proposal not withdrawn. */
     void requireEditable(Proposal p, Call call) {
         requireOpen(call, clock.instant());
@@ -541,7 +390,7 @@ public class Proposals {
         proposals.saveAndFlush(p);
     }
 
-    private static void requireOpen(Call call, Instant at) {
+    static void requireOpen(Call call, Instant at) {
         CallStatus status = call.status(at);
         if (status == CallStatus.DRAFT || status == CallStatus.PUBLISHED) {
             throw new ConflictException("CALL_NOT_OPEN");
@@ -551,21 +400,4 @@ public class Proposals {
         }
     }
 
-    /** Demo and import path: a proposal written and submitted at a given time, outside any open window. */
-    @Transactional
-    public Receipt importSubmitted(long callId, ProposalContent content, Map<Long, Long> piUserByParty, Instant at,
-                                   long createdBy) {
-        Call call = calls.get(callId);
-        Programme programme = programmes.get(call.getProgrammeId());
-        Proposal p = new Proposal(callId, createdBy, at, programme.getParties().stream().map(Party::getId).toList());
-        p.update(content, null, code -> programme.partyByCode(code).map(Party::getId).orElse(null), at);
-        piUserByParty.forEach((party, userId) -> p.teamOf(party).ifPresent(t -> t.setPi(userId, null, null)));
-        p.setStatus(ProposalStatus.SUBMITTED);
-        Proposal saved = proposals.saveAndFlush(p);
-        String canonical = CanonicalContent.json(saved, programme, List.of(), json);
-        Receipt r = submissions.insert(saved.getId(), canonical, Hashes.sha256(canonical), at, createdBy, null);
-        audit.record("system", AUDIT_TYPE, saved.getId(), "import", null, new LinkedHashMap<>(Map.of("version", 1)));
-        events.publishEvent(new ProposalSubmitted(saved.getId(), callId, r.version(), r.sha256(), r.submittedAt()));
-        return r;
-    }
 }

@@ -78,6 +78,7 @@ public final class DeadlineRush {
         Calls calls = app.getBean(Calls.class);
         Accounts accounts = app.getBean(Accounts.class);
         Proposals proposals = app.getBean(Proposals.class);
+        org.tandem.proposal.TeamInvitations invitations = app.getBean(org.tandem.proposal.TeamInvitations.class);
         Attachments attachments = app.getBean(Attachments.class);
         UserDetailsService users = app.getBean(UserDetailsService.class);
         ApiTokens apiTokens = app.getBean(ApiTokens.class);
@@ -104,7 +105,7 @@ public final class DeadlineRush {
                     "Abstract " + i, List.of("load"), List.of("AI"), 36, "Plan", null, null, null, null,
                     List.of(new TeamContent("VN", "Host VN", null, null, List.of(), List.of(new BudgetLine(1, "personnel",
                             new BigDecimal("1000000000"))), null))), ua);
-            proposals.accept(proposals.invite(pr.getId(), "RU", b + "@example.org", ua), ub);
+            invitations.accept(invitations.invite(pr.getId(), "RU", b + "@example.org", ua), ub);
             Proposal current = proposals.get(pr.getId(), ub);
             proposals.update(pr.getId(), current.getVersion(), new ProposalContent("R" + i, "Rush proposal " + i,
                     "Abstract " + i, List.of("load"), List.of("AI"), 36, "Plan", null, null, null, null,

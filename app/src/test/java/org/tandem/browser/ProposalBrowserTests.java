@@ -35,7 +35,9 @@ class ProposalBrowserTests extends BrowserTest {
         vn.click("#create-proposal");
         assertThat(vn.locator("h1")).containsText("MEKONG-AI");
         String proposalUrl = vn.url().replaceAll("\\?.*", "");
-        // Drafts are saved on the server while the applicant types.
+        // Drafts are saved on the server while the applicant types, once htmx has wired the form:
+        // typing before the page's load event on a busy machine would go unnoticed by it.
+        vn.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         vn.fill("#workPlan", "First ideas for the work plan");
         // The first save of a fresh server compiles its templates; on two busy cores that can take seconds.
         assertThat(vn.locator("#save-status")).containsText("Saved automatically",

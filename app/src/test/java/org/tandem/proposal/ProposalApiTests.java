@@ -31,6 +31,7 @@ class ProposalApiTests {
     @Autowired Calls calls;
     @Autowired Programmes programmes;
     @Autowired Proposals proposals;
+    @Autowired org.tandem.proposal.ProposalSubmissions submissions;
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
 
@@ -197,7 +198,7 @@ class ProposalApiTests {
         // A team's proposal in the closed demo call: submitting after the deadline is refused.
         TandemUser pi = (TandemUser) users.loadUserByUsername("applicant.vn");
         long vnParty = programmes.byCode(DemoProgramme.CODE).orElseThrow().partyByCode("VN").orElseThrow().getId();
-        Receipt imported = proposals.importSubmitted(pilot.getId(), ProposalContent.start("OLD", "Old", "Old"),
+        Receipt imported = submissions.importSubmitted(pilot.getId(), ProposalContent.start("OLD", "Old", "Old"),
                 Map.of(vnParty, pi.id()), pilot.getClosesAt().minusSeconds(60), pi.id());
         var late = vn.post("/api/v1/proposals/" + imported.proposalId() + "/submit", Map.of(),
                 Map.of("Idempotency-Key", "late"));

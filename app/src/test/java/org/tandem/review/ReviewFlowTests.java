@@ -53,6 +53,7 @@ class ReviewFlowTests {
     @Autowired Calls calls;
     @Autowired Programmes programmes;
     @Autowired Proposals proposals;
+    @Autowired org.tandem.proposal.ProposalSubmissions submissions;
     @Autowired Directory directory;
     @Autowired Outbox outbox;
     @Autowired JdbcClient jdbc;
@@ -83,10 +84,10 @@ class ReviewFlowTests {
                         new CallBudget(ru, new BigDecimal("90000000"), new BigDecimal("15000000"), "RUB"))), "system");
         call = c.getId();
         long admin = user("admin").id();
-        alpha = proposals.importSubmitted(call, content("ALPHA-RF", "Reinforcement learning for power systems dispatch",
+        alpha = submissions.importSubmitted(call, content("ALPHA-RF", "Reinforcement learning for power systems dispatch",
                 "Deep reinforcement learning for battery dispatch and medical imaging of grid faults."), Map.of(),
                 now.minus(Duration.ofDays(2)), admin).proposalId();
-        beta = proposals.importSubmitted(call, content("BETA-RF", "Rice genomics under salinity",
+        beta = submissions.importSubmitted(call, content("BETA-RF", "Rice genomics under salinity",
                 "Genomic selection of rice for salinity tolerance in the Mekong delta."), Map.of(),
                 now.minus(Duration.ofDays(2)), admin).proposalId();
         expertVn = directory.profileOf(user("expert.vn").id()).orElseThrow().id();
