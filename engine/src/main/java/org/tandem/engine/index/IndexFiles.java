@@ -34,7 +34,7 @@ public final class IndexFiles {
     }
 
     /** iMeta as read: the framework plus the rows, so iData errors can point back into iMeta. */
-    public record Meta(Framework framework, List<MetaRow> rows, List<String> groupColumns, Path file) {
+    public record Meta(Framework framework, List<MetaRow> rows, Path file) {
     }
 
     private IndexFiles() {
@@ -87,17 +87,7 @@ public final class IndexFiles {
             rows.add(new MetaRow(row.line(), level, code, type, weight, direction, target, denominator,
                     blankToNull(row.optional("parent")), params));
         });
-        return new Meta(structure(file, rows), rows, groupColumns(rows), file);
-    }
-
-    private static List<String> groupColumns(List<MetaRow> rows) {
-        List<String> out = new ArrayList<>();
-        for (MetaRow r : rows) {
-            if (r.type().equals("Group")) {
-                out.add(r.code());
-            }
-        }
-        return out;
+        return new Meta(structure(file, rows), rows, file);
     }
 
     private static Framework structure(Path file, List<MetaRow> rows) {
@@ -231,11 +221,11 @@ public final class IndexFiles {
             }
         }
         String[] ind = f.indicatorCodes();
-        for (String code : ind) {
-            if (!columns.containsKey(code.toLowerCase(Locale.ROOT))) {
-                MetaRow r = row(meta, code);
-                throw new BadInputException(meta.file(), r.line(), "iCode", "indicator '" + code
-                        + "' is not a column of " + file);
+        for (MetaRow r : meta.rows()) {
+            // new_coin: every iCode that is not an Aggregate must be a column of iData.
+            if (!r.type().equals("Aggregate") && !columns.containsKey(r.code().toLowerCase(Locale.ROOT))) {
+                throw new BadInputException(meta.file(), r.line(), "iCode", r.type().toLowerCase(Locale.ROOT) + " '"
+                        + r.code() + "' is not a column of " + file);
             }
         }
         List<String> denomNames = new ArrayList<>();
@@ -249,10 +239,23 @@ public final class IndexFiles {
                 denomNames.add(d);
             }
         }
-        // Any other column may be a grouping variable (COINr keeps them in uMeta); read as text.
+        // new_coin: every column other than uCode, uName and Time must be described in iMeta.
+        java.util.Set<String> described = new java.util.HashSet<>();
+        for (MetaRow r : meta.rows()) {
+            described.add(r.code().toLowerCase(Locale.ROOT));
+        }
         List<String> groupNames = new ArrayList<>();
         for (String h : header) {
-            if (!h.equalsIgnoreCase("uCode") && !isIndicatorOrDenominator(h, ind, denomNames)) {
+            String lc = h.toLowerCase(Locale.ROOT);
+            if (lc.equals("ucode") || lc.equals("uname") || lc.equals("time")) {
+                continue;
+            }
+            if (!described.contains(lc)) {
+                throw new BadInputException(file, 1, h, "column is not an iCode of " + meta.file()
+                        + " (only uCode, uName and Time may be left out of iMeta)");
+            }
+            if (!isIndicatorOrDenominator(h, ind, denomNames)) {
+                // Groups and other non-indicator columns, kept as text (COINr's uMeta).
                 groupNames.add(h);
             }
         }
@@ -291,9 +294,17 @@ public final class IndexFiles {
             throw new BadInputException(file, 2, "uCode", "no units (data rows)");
         }
         int n = units.size();
+        // new_coin sorts the units by uCode; every later step (and the results) use that order.
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> units.get(a).compareTo(units.get(b)));
+        String[] sortedUnits = new String[n];
         double[][] values = new double[ind.length][n];
         for (int k = 0; k < n; k++) {
-            double[] r = rows.get(k);
+            double[] r = rows.get(order[k]);
+            sortedUnits[k] = units.get(order[k]);
             for (int i = 0; i < ind.length; i++) {
                 values[i][k] = r[i];
             }
@@ -302,7 +313,7 @@ public final class IndexFiles {
         for (int i = 0; i < denomNames.size(); i++) {
             double[] col = new double[n];
             for (int k = 0; k < n; k++) {
-                col[k] = denRows.get(k)[i];
+                col[k] = denRows.get(order[k])[i];
             }
             dens.put(denomNames.get(i), col);
         }
@@ -310,11 +321,11 @@ public final class IndexFiles {
         for (int i = 0; i < groupNames.size(); i++) {
             String[] col = new String[n];
             for (int k = 0; k < n; k++) {
-                col[k] = grpRows.get(k)[i];
+                col[k] = grpRows.get(order[k])[i];
             }
             groups.put(groupNames.get(i), col);
         }
-        return new IndexData(units.toArray(String[]::new), values, groups, dens);
+        return new IndexData(sortedUnits, values, groups, dens);
     }
 
     private static boolean isIndicatorOrDenominator(String h, String[] ind, List<String> den) {

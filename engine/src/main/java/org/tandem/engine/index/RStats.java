@@ -135,14 +135,17 @@ public final class RStats {
 
     /** Type-7 quantile of values already sorted ascending, none missing. */
     public static double sortedQuantile(double[] sorted, double prob) {
+        // As stats::quantile.default, 1-based: index = 1 + (n - 1) p; interpolate only where x[hi] != x[lo].
         int n = sorted.length;
-        double index = (n - 1) * prob;
+        double index = 1 + (n - 1) * prob;
         int lo = (int) Math.floor(index);
         int hi = (int) Math.ceil(index);
-        double q = sorted[lo];
-        double h = index - lo;
-        // R computes (1 - h) * qs[lo] + h * qs[hi] only where h is not zero.
-        return h == 0 ? q : (1 - h) * q + h * sorted[hi];
+        double q = sorted[lo - 1];
+        if (index > lo && sorted[hi - 1] != q) {
+            double h = index - lo;
+            q = (1 - h) * q + h * sorted[hi - 1];
+        }
+        return q;
     }
 
     /** COINr {@code skew(x, na.rm = TRUE)}: NaN (R's NA) with fewer than 3 values, NaN for a constant vector. */

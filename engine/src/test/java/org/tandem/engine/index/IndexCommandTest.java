@@ -169,6 +169,25 @@ class IndexCommandTest {
     }
 
     @Test
+    void dataColumnNotInMetaIsRefusedAsNewCoin() throws IOException {
+        assertBad(run(META, DATA.replace("uCode,uName,grp", "uCode,uName,region").replace("x3\n", "x3\n"), PLAIN),
+                "iData.csv:1", "region");
+    }
+
+    @Test
+    void unitsAreSortedByUCodeAsNewCoin() throws IOException {
+        String data = "uCode,grp,Pop,x1,x2,x3\nC,g,4,5,,10\nA,g,1,0,10,5\nB,g,2,10,40,0\n";
+        Run r = run(META, data, PLAIN);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("results.csv"))).isEqualTo("""
+                uCode,P,Q,T,Rank
+                A,50,50,50,2
+                B,50,0,12.5,3
+                C,50,100,87.5,1
+                """);
+    }
+
+    @Test
     void otherMetaErrors() throws IOException {
         assertBad(run(META.replace("1,x2,X two,-1", "1,x2,X two,0"), DATA, PLAIN), "iMeta.csv:3", "Direction");
         assertBad(run(META.replace("1,x3,X three,1,2", "1,x3,X three,1,heavy"), DATA, PLAIN), "iMeta.csv:4", "Weight");
