@@ -170,8 +170,8 @@ class IndexCommandTest {
 
     @Test
     void dataColumnNotInMetaIsRefusedAsNewCoin() throws IOException {
-        assertBad(run(META, DATA.replace("uCode,uName,grp", "uCode,uName,region").replace("x3\n", "x3\n"), PLAIN),
-                "iData.csv:1", "region");
+        assertBad(run(META, "uCode,grp,Pop,x1,x2,x3,region\nA,g,1,0,10,5,north\n", PLAIN), "iData.csv:1", "region");
+        assertBad(run(META, DATA.replace("uCode,uName,grp", "uCode,uName,region"), PLAIN), "iMeta.csv:8", "grp");
     }
 
     @Test
