@@ -43,12 +43,22 @@ public final class DataSteps {
         if (!anyMissing) {
             return new IndexState(s.units(), v);
         }
-        String[] groups = null;
+        // Groups numbered once (−1 = no group), so each indicator is split with plain arrays.
+        int[] group = null;
+        int[] groupSize = null;
         if (spec.method() == Pipeline.ImputeMethod.MEAN_GROUP || spec.method() == Pipeline.ImputeMethod.MEDIAN_GROUP) {
             String[] all = data.groups().get(spec.group());
-            groups = new String[s.unitCount()];
-            for (int k = 0; k < groups.length; k++) {
-                groups[k] = all[s.units()[k]];
+            Map<String, Integer> ids = new HashMap<>();
+            group = new int[s.unitCount()];
+            for (int k = 0; k < group.length; k++) {
+                String g = all[s.units()[k]];
+                group[k] = g == null ? -1 : ids.computeIfAbsent(g, x -> ids.size());
+            }
+            groupSize = new int[ids.size()];
+            for (int g : group) {
+                if (g >= 0) {
+                    groupSize[g]++;
+                }
             }
         }
         for (int i = 0; i < v.length; i++) {
@@ -66,14 +76,23 @@ public final class DataSteps {
                 case MEDIAN -> fill(col, RStats.median(col));
                 case MEAN_GROUP, MEDIAN_GROUP -> {
                     boolean mean = spec.method() == Pipeline.ImputeMethod.MEAN_GROUP;
-                    Map<String, double[]> byGroup = split(col, groups);
-                    Map<String, Double> centre = new HashMap<>();
-                    for (Map.Entry<String, double[]> e : byGroup.entrySet()) {
-                        centre.put(e.getKey(), mean ? RStats.mean(e.getValue()) : RStats.median(e.getValue()));
+                    double[][] members = new double[groupSize.length][];
+                    int[] fill = new int[groupSize.length];
+                    for (int g = 0; g < members.length; g++) {
+                        members[g] = new double[groupSize[g]];
                     }
                     for (int k = 0; k < col.length; k++) {
-                        if (Double.isNaN(col[k]) && groups[k] != null) {
-                            col[k] = centre.get(groups[k]);
+                        if (group[k] >= 0) {
+                            members[group[k]][fill[group[k]]++] = col[k];
+                        }
+                    }
+                    double[] centre = new double[members.length];
+                    for (int g = 0; g < members.length; g++) {
+                        centre[g] = mean ? RStats.mean(members[g]) : RStats.median(members[g]);
+                    }
+                    for (int k = 0; k < col.length; k++) {
+                        if (Double.isNaN(col[k]) && group[k] >= 0) {
+                            col[k] = centre[group[k]];
                         }
                     }
                 }
@@ -91,24 +110,36 @@ public final class DataSteps {
     public static IndexState screen(IndexState s, Pipeline.Screen spec) {
         int n = s.unitCount();
         int ind = s.values().length;
+        int[] missing = new int[n];
+        for (double[] col : s.values()) {
+            for (int k = 0; k < n; k++) {
+                if (Double.isNaN(col[k])) {
+                    missing[k]++;
+                }
+            }
+        }
         boolean[] keep = new boolean[n];
         int kept = 0;
         for (int k = 0; k < n; k++) {
-            keep[k] = !(availability(s.values(), k) < spec.minDataAvailability());
+            keep[k] = !(1 - (double) missing[k] / ind < spec.minDataAvailability());
             if (keep[k]) {
                 kept++;
             }
         }
         int[] units = new int[kept];
-        double[][] v = new double[ind][kept];
-        int j = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0, j = 0; k < n; k++) {
             if (keep[k]) {
-                units[j] = s.units()[k];
-                for (int i = 0; i < ind; i++) {
-                    v[i][j] = s.values()[i][k];
+                units[j++] = s.units()[k];
+            }
+        }
+        double[][] v = new double[ind][kept];
+        for (int i = 0; i < ind; i++) {
+            double[] from = s.values()[i];
+            double[] to = v[i];
+            for (int k = 0, j = 0; k < n; k++) {
+                if (keep[k]) {
+                    to[j++] = from[k];
                 }
-                j++;
             }
         }
         return new IndexState(units, v);
@@ -123,28 +154,6 @@ public final class DataSteps {
             }
         }
         return 1 - (double) missing / values.length;
-    }
-
-    private static Map<String, double[]> split(double[] col, String[] groups) {
-        Map<String, Integer> sizes = new HashMap<>();
-        for (String g : groups) {
-            if (g != null) {
-                sizes.merge(g, 1, Integer::sum);
-            }
-        }
-        Map<String, double[]> out = new HashMap<>();
-        Map<String, Integer> fill = new HashMap<>();
-        for (Map.Entry<String, Integer> e : sizes.entrySet()) {
-            out.put(e.getKey(), new double[e.getValue()]);
-            fill.put(e.getKey(), 0);
-        }
-        for (int k = 0; k < col.length; k++) {
-            if (groups[k] != null) {
-                int at = fill.merge(groups[k], 1, Integer::sum) - 1;
-                out.get(groups[k])[at] = col[k];
-            }
-        }
-        return out;
     }
 
     private static void fill(double[] col, double value) {

@@ -148,6 +148,37 @@ public final class RStats {
         return q;
     }
 
+    /**
+     * {@code {skew(x), kurt(x)}} in one pass over the residuals (the same sums as the two functions,
+     * so the same values): the outlier test needs both, several times per indicator.
+     */
+    public static double[] skewKurt(double[] x) {
+        int n = countPresent(x);
+        if (n < 3) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double m = mean(x);
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                double d = v - m;
+                double d2 = d * d;
+                s2 += d2;
+                s3 += d2 * d;
+                s4 += d2 * d2;
+            }
+        }
+        double sk = Math.sqrt(n) * s3 / Math.pow(s2, 1.5) * Math.sqrt((double) n * (n - 1)) / (n - 2);
+        if (n < 4) {
+            return new double[] {sk, Double.NaN};
+        }
+        double r = n * s4 / (s2 * s2);
+        double kt = ((n + 1) * (r - 3) + 6) * (n - 1) / ((double) (n - 2) * (n - 3));
+        return new double[] {sk, kt};
+    }
+
     /** COINr {@code skew(x, na.rm = TRUE)}: NaN (R's NA) with fewer than 3 values, NaN for a constant vector. */
     public static double skew(double[] x) {
         int n = countPresent(x);

@@ -29,8 +29,9 @@ public final class Treatment {
 
     /** {@code check_SkewKurt}: TRUE, FALSE or null for R's NA (three-valued |, as R). */
     static Boolean check(double[] x, double maxSkew, double maxKurtosis) {
-        double sk = RStats.skew(x);
-        double kt = RStats.kurt(x);
+        double[] sk2 = RStats.skewKurt(x);
+        double sk = sk2[0];
+        double kt = sk2[1];
         Boolean a = Double.isNaN(sk) ? null : Math.abs(sk) < maxSkew;
         Boolean b = Double.isNaN(kt) ? null : kt < maxKurtosis;
         if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
