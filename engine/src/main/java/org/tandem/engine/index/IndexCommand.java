@@ -55,6 +55,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--audit-out", description = "optional audit.csv written: data availability, correlations, Cronbach's alpha, PCA, strengths and weaknesses")
     Path auditOut;
 
+    @Option(names = "--strengths", defaultValue = "10", description = "strengths and weaknesses: the unit's n best / worst indicators (GII: 10; default: ${DEFAULT-VALUE})")
+    int strengths;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -87,7 +90,7 @@ public final class IndexCommand implements Callable<Integer> {
                         s >= 0 ? "column " + p.stepColumns()[s] + " ($.steps[" + s + "])" : "pipeline", e.getMessage());
             }
             if (auditOut != null) {
-                audit = AuditCsv.lines(f, result);
+                audit = AuditCsv.lines(IndexAudit.audit(f, d, result, strengths));
             }
         } catch (BadInputException e) {
             err.println("bad input: " + e.getMessage());
