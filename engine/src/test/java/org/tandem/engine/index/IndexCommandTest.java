@@ -246,6 +246,23 @@ class IndexCommandTest {
     }
 
     @Test
+    void auditFileIsWrittenOnRequest() throws IOException {
+        Path a = dir.resolve("audit.csv");
+        Run r = run(META, DATA, PLAIN, "--audit-out", a.toString(), "--strengths", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(a);
+        assertThat(lines.get(0)).isEqualTo("section,code,other,value,flag");
+        // raw data: C misses x2 → 2/3 of its indicators; x2 present for 2 of 3 units.
+        assertThat(lines).contains("availability_unit,A,,1,", "availability_indicator,x3,,1,",
+                "strength,C,x3,1,",
+                // get_cronbach's formula with pairwise covariances: var x1 2500 (3 units), var x2 5000 (A, B),
+                // cov −5000 (A, B): k²·mean off-diagonal / sum = 4·(−5000)/(−2500) = 8 (degenerate data, as COINr)
+                "cronbach,P,,8,");
+        assertThat(lines).anyMatch(l -> l.startsWith("availability_unit,C,,0.666666666666666"));
+        assertThat(lines).anyMatch(l -> l.startsWith("correlation,x1,x2,") && l.endsWith(",within:negative"));
+    }
+
+    @Test
     void noNoiseAndNoAlternativesReproducesTheNominalRanks() throws IOException {
         String pipeline = "{\"steps\":[{\"op\":\"normalise\"},{\"op\":\"aggregate\"}],\"uncertainty\":{\"weights_noise\":0}}";
         Path u = dir.resolve("U.csv");
