@@ -75,6 +75,12 @@ public final class IndexCommand implements Callable<Integer> {
             if (replications != null && replications < 1) {
                 throw new BadInputException(Path.of("command line"), 0, "--uncertainty", "must be at least 1");
             }
+            for (Path target : new Path[] {out, uncertaintyOut, auditOut}) {
+                Path dir = target == null ? null : target.toAbsolutePath().getParent();
+                if (dir != null && !Files.isDirectory(dir)) {
+                    throw new BadInputException(target, 0, "output", "directory " + dir + " does not exist");
+                }
+            }
             IndexFiles.Meta m = IndexFiles.readMeta(meta);
             f = m.framework();
             IndexData d = IndexFiles.readData(data, m);

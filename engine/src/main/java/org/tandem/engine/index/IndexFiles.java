@@ -351,15 +351,57 @@ public final class IndexFiles {
         if (s == null || s.equals("NA")) {
             return Double.NaN;
         }
-        try {
-            double d = Double.parseDouble(s);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
+        return parse(row, s, name);
+    }
+
+    /** A decimal as R's read.csv takes it ({@code 12}, {@code -1.5}, {@code .5}, {@code 2e-3}); Java's extras (1.5d, 0x1p3, Infinity) are refused. */
+    private static double parse(CsvTable.Row row, String s, String name) {
+        if (!isDecimal(s)) {
             throw row.error(name, "'" + s + "' is not a number");
         }
+        double d = Double.parseDouble(s);
+        if (Double.isInfinite(d)) {
+            throw row.error(name, "'" + s + "' is out of range");
+        }
+        return d;
+    }
+
+    static boolean isDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     private static String[] lower(String[] s) {
@@ -405,15 +447,11 @@ public final class IndexFiles {
         if (s == null) {
             throw row.error(name, "value is missing");
         }
-        try {
-            double d = Double.parseDouble(s);
-            if (d != Math.rint(d)) {
-                throw new NumberFormatException();
-            }
-            return (int) d;
-        } catch (NumberFormatException e) {
-            throw row.error(name, "'" + s + "' is not a whole number");
+        if (!isDecimal(s) || Double.parseDouble(s) != Math.rint(Double.parseDouble(s))
+                || Math.abs(Double.parseDouble(s)) > 1000) {
+            throw row.error(name, "'" + s + "' is not a level number");
         }
+        return (int) Double.parseDouble(s);
     }
 
     private static double number(CsvTable.Row row, String lc, String name, boolean required) {
@@ -424,15 +462,7 @@ public final class IndexFiles {
             }
             return Double.NaN;
         }
-        try {
-            double d = Double.parseDouble(s);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw row.error(name, "'" + s + "' is not a number");
-        }
+        return parse(row, s, name);
     }
 
     private static String blankToNull(String s) {

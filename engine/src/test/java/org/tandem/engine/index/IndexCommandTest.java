@@ -134,6 +134,19 @@ class IndexCommandTest {
     }
 
     @Test
+    void javaOnlyNumberSyntaxIsRefused() throws IOException {
+        assertBad(run(META, DATA.replace("C,Cc,g2,4,5,", "C,Cc,g2,4,5d,"), PLAIN), "iData.csv:4", "x1", "'5d'");
+        assertBad(run(META, DATA.replace("C,Cc,g2,4,5,", "C,Cc,g2,4,Infinity,"), PLAIN), "iData.csv:4", "x1");
+        assertBad(run(META, DATA.replace("C,Cc,g2,4,", "C,Cc,g2,x,"), PLAIN), "iData.csv:4", "Pop");
+    }
+
+    @Test
+    void missingOutputDirectoryIsRefusedBeforeWork() throws IOException {
+        Run r = run(META, DATA, PLAIN, "--uncertainty", "5", "--uncertainty-out", dir.resolve("no/U.csv").toString());
+        assertBad(r, "no");
+    }
+
+    @Test
     void unknownParentIsLocated() throws IOException {
         assertBad(run(META.replace("1,x3,X three,1,2,,,,Q", "1,x3,X three,1,2,,,,Z"), DATA, PLAIN),
                 "iMeta.csv:4", "Parent", "'Z'");
