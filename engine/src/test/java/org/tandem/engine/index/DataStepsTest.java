@@ -61,6 +61,28 @@ class DataStepsTest {
     }
 
     @Test
+    void imputeByGroupMedian() {
+        double[][] v = {{1, NA, 3, 10, NA}, {1, 2, 3, 4, 5}};
+        String[] g = {"A", "A", "A", "A", "B"};
+        IndexData d = data(v, g, null);
+        IndexState s = DataSteps.impute(IndexState.of(d),
+                new Pipeline.Impute(Pipeline.ImputeMethod.MEDIAN_GROUP, "grp"), twoIndicators(null), d, 0);
+        assertThat(s.values()[0]).containsExactly(1, 3, 3, 10, NA);
+    }
+
+    @Test
+    void imputeAfterScreeningUsesTheRemainingUnitsGroups() {
+        double[][] v = {{1, NA, 3, 5, NA}, {1, 2, 3, 4, NA}};
+        String[] g = {"A", "A", "B", "A", "A"};
+        IndexData d = data(v, g, null);
+        IndexState screened = DataSteps.screen(IndexState.of(d), new Pipeline.Screen(0.5));
+        assertThat(screened.units()).containsExactly(0, 1, 2, 3);
+        IndexState s = DataSteps.impute(screened, new Pipeline.Impute(Pipeline.ImputeMethod.MEAN_GROUP, "grp"),
+                twoIndicators(null), d, 0);
+        assertThat(s.values()[0]).containsExactly(1, 3, 3, 5);
+    }
+
+    @Test
     void imputingAnIndicatorWithNoValueStops() {
         double[][] v = {{NA, NA, NA, NA, NA}, {1, 2, 3, 4, 5}};
         IndexData d = data(v, null, null);
