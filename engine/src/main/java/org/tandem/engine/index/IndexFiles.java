@@ -267,10 +267,23 @@ public final class IndexFiles {
         List<double[]> denRows = new ArrayList<>();
         List<String[]> grpRows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        String[] firstTime = new String[1];
         CsvTable.read(file, List.of("ucode"), row -> {
             String u = row.text("ucode");
             if (seen.putIfAbsent(u, row.line()) != null) {
                 throw row.error("uCode", "duplicate uCode '" + u + "' (first on line " + seen.get(u) + ")");
+            }
+            if (columns.containsKey(u.toLowerCase(Locale.ROOT))) {
+                throw row.error("uCode", "'" + u + "' is also a column name (new_coin refuses overlapping codes)");
+            }
+            String time = row.optional("time");
+            if (time != null) {
+                if (firstTime[0] == null) {
+                    firstTime[0] = time;
+                } else if (!firstTime[0].equals(time)) {
+                    throw row.error("Time", "panel data (Time " + firstTime[0] + " and " + time
+                            + ") is not supported: give one edition per run");
+                }
             }
             units.add(u);
             double[] v = new double[indLc.length];

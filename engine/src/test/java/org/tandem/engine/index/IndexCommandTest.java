@@ -141,6 +141,14 @@ class IndexCommandTest {
     }
 
     @Test
+    void panelDataAndOverlappingCodesAreRefused() throws IOException {
+        String panel = "uCode,Time,grp,Pop,x1,x2,x3\nA,2020,g,1,0,10,5\nB,2021,g,2,10,40,0\n";
+        assertBad(run(META, panel, PLAIN), "iData.csv:3", "Time");
+        assertBad(run(META, DATA.replace("C,Cc", "x1,Cc"), PLAIN), "iData.csv:4", "uCode", "x1");
+        assertBad(run(META, DATA.replace("C,Cc", "A,Cc"), PLAIN), "iData.csv:4", "duplicate");
+    }
+
+    @Test
     void missingOutputDirectoryIsRefusedBeforeWork() throws IOException {
         Run r = run(META, DATA, PLAIN, "--uncertainty", "5", "--uncertainty-out", dir.resolve("no/U.csv").toString());
         assertBad(r, "no");
