@@ -45,6 +45,10 @@ public final class IndexFiles {
         Map<String, Integer> seen = new HashMap<>();
         CsvTable.read(file, List.of("level", "icode", "direction", "weight", "parent", "type"), row -> {
             String code = row.text("icode");
+            if (code.equalsIgnoreCase("uCode") || code.equalsIgnoreCase("Rank") || code.equalsIgnoreCase("uName")
+                    || code.equalsIgnoreCase("Time")) {
+                throw row.error("iCode", "'" + code + "' is reserved (a column of iData or results.csv)");
+            }
             if (seen.putIfAbsent(code, row.line()) != null) {
                 throw row.error("iCode", "duplicate iCode '" + code + "' (first on line " + seen.get(code) + ")");
             }
