@@ -163,7 +163,8 @@ public final class IndexCommand implements Callable<Integer> {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return new BigDecimal(Double.toString(v)).toPlainString();
+        String s = Double.toString(v);
+        return s.indexOf('E') < 0 ? s : new BigDecimal(s).toPlainString();
     }
 
     /** Written next to the target then moved, so a crash never leaves a half-written file. */
