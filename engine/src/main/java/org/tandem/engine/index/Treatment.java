@@ -43,34 +43,39 @@ public final class Treatment {
         return false;
     }
 
+    private static Result result(double[] values, Outcome outcome, int winsorised) {
+        double[] sk = RStats.skewKurt(values);
+        return new Result(values, outcome, winsorised, sk[0], sk[1]);
+    }
+
     public static Result treat(double[] x, Pipeline.Treat spec) {
         Boolean pass = check(x, spec.maxSkew(), spec.maxKurtosis());
         if (pass == null) {
-            return new Result(x.clone(), Outcome.UNTREATED_NA, 0, RStats.skew(x), RStats.kurt(x));
+            return result(x.clone(), Outcome.UNTREATED_NA, 0);
         }
         if (pass) {
-            return new Result(x.clone(), Outcome.PASSED, 0, RStats.skew(x), RStats.kurt(x));
+            return result(x.clone(), Outcome.PASSED, 0);
         }
         double[] w = x.clone();
         int nwin = winsorise(w, spec);
         if (nwin < 0) {
             // COINr's tryCatch: an error inside winsorise() returns the indicator untreated.
-            return new Result(x.clone(), Outcome.UNTREATED_NA, 0, RStats.skew(x), RStats.kurt(x));
+            return result(x.clone(), Outcome.UNTREATED_NA, 0);
         }
         Boolean pass1 = check(w, spec.maxSkew(), spec.maxKurtosis());
         if (pass1 == null) {
-            return new Result(x.clone(), Outcome.UNTREATED_NA, 0, RStats.skew(x), RStats.kurt(x));
+            return result(x.clone(), Outcome.UNTREATED_NA, 0);
         }
         if (pass1 || spec.fallback() == Pipeline.Fallback.NONE) {
-            return new Result(w, Outcome.WINSORISED, nwin, RStats.skew(w), RStats.kurt(w));
+            return result(w, Outcome.WINSORISED, nwin);
         }
         double[] base = spec.combine() ? w : x;
         double[] l = spec.fallback() == Pipeline.Fallback.LOG ? logCt(base) : logCtPlus(base);
         Boolean pass2 = check(l, spec.maxSkew(), spec.maxKurtosis());
         if (pass2 == null) {
-            return new Result(x.clone(), Outcome.UNTREATED_NA, 0, RStats.skew(x), RStats.kurt(x));
+            return result(x.clone(), Outcome.UNTREATED_NA, 0);
         }
-        return new Result(l, Outcome.LOG, spec.combine() ? nwin : 0, RStats.skew(l), RStats.kurt(l));
+        return result(l, Outcome.LOG, spec.combine() ? nwin : 0);
     }
 
     /**
