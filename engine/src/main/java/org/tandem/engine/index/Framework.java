@@ -2,7 +2,6 @@ package org.tandem.engine.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,15 +110,6 @@ public final class Framework {
             out.addAll(Arrays.asList(codes[l - 1]));
         }
         return out;
-    }
-
-    /** Level-1 index of each indicator code. */
-    public Map<String, Integer> indicatorIndex() {
-        Map<String, Integer> m = new HashMap<>();
-        for (int i = 0; i < codes[0].length; i++) {
-            m.put(codes[0][i], i);
-        }
-        return m;
     }
 
     /** For each indicator, its ancestor index at {@code level} (level ≥ 1). */
