@@ -210,7 +210,7 @@ public final class PipelineReader {
 
     private Pipeline.Step impute(Node n) {
         Map<String, Node> m = object(n, Set.of("op", "method", "group"));
-        String method = m.containsKey("method") ? text(m.get("method")) : "mean";
+        String method = m.containsKey("method") ? coinrName(text(m.get("method")), "i_") : "mean";
         Pipeline.ImputeMethod im = switch (method) {
             case "mean" -> Pipeline.ImputeMethod.MEAN;
             case "median" -> Pipeline.ImputeMethod.MEDIAN;
@@ -267,14 +267,39 @@ public final class PipelineReader {
         return new Pipeline.Treat(maxPoints, skew, kurt, fallback, combine);
     }
 
+    /** COINr's own parameter names are accepted too, so an analyst can copy them from an R script. */
+    private static final Map<String, String> NORMALISE_ALIASES = Map.of("l_u", "range", "m_sd", "mean_sd",
+            "gposts", "goalposts", "npara", "bounds");
+
+    private static final Set<String> NORMALISE_OPTIONS = Set.of("op", "method", "range", "mean_sd", "goalposts",
+            "trunc2posts", "cap_max", "bounds", "l_u", "m_sd", "gposts", "npara");
+
     private Pipeline.Normalise normalise(Node n) {
-        Map<String, Node> m = object(n, Set.of("op", "method", "range", "mean_sd", "goalposts", "trunc2posts",
-                "cap_max", "bounds"));
-        return normaliseSpec(n, m);
+        return normaliseSpec(n, aliased(object(n, NORMALISE_OPTIONS), NORMALISE_ALIASES));
+    }
+
+    private Map<String, Node> aliased(Map<String, Node> m, Map<String, String> aliases) {
+        Map<String, Node> out = new LinkedHashMap<>(m);
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            Node v = out.remove(a.getKey());
+            if (v != null) {
+                if (out.containsKey(a.getValue())) {
+                    throw error(v, "'" + a.getKey() + "' and '" + a.getValue() + "' are the same option; give one");
+                }
+                out.put(a.getValue(), v);
+            }
+        }
+        return out;
+    }
+
+    /** "n_minmax" → "minmax", "a_gmean" → "gmean", "i_mean_grp" → "mean_group": COINr's function names. */
+    private static String coinrName(String s, String prefix) {
+        String t = s.startsWith(prefix) ? s.substring(prefix.length()) : s;
+        return t.endsWith("_grp") ? t.substring(0, t.length() - 4) + "_group" : t;
     }
 
     private Pipeline.Normalise normaliseSpec(Node n, Map<String, Node> m) {
-        String method = m.containsKey("method") ? text(m.get("method")) : "minmax";
+        String method = m.containsKey("method") ? coinrName(text(m.get("method")), "n_") : "minmax";
         Pipeline.NormaliseMethod nm;
         try {
             nm = Pipeline.NormaliseMethod.valueOf(method.toUpperCase(Locale.ROOT));
@@ -357,6 +382,14 @@ public final class PipelineReader {
         Pipeline.AggregateMethod[] methods = new Pipeline.AggregateMethod[aggs];
         java.util.Arrays.fill(methods, Pipeline.AggregateMethod.AMEAN);
         Node method = m.get("method");
+        Node levels = m.get("levels");
+        if (method != null && method.value() instanceof Map) {
+            if (levels != null) {
+                throw error(method, "give the per-level methods either in \"method\" or in \"levels\"");
+            }
+            levels = method;
+            method = null;
+        }
         if (method != null) {
             if (method.value() instanceof List) {
                 List<Node> l = method.array();
@@ -370,7 +403,6 @@ public final class PipelineReader {
                 java.util.Arrays.fill(methods, aggregateMethod(method));
             }
         }
-        Node levels = m.get("levels");
         if (levels != null) {
             if (!(levels.value() instanceof Map)) {
                 throw error(levels, "\"levels\" must be an object such as {\"2\": \"gmean\"}");
@@ -408,7 +440,7 @@ public final class PipelineReader {
     }
 
     private Pipeline.AggregateMethod aggregateMethod(Node n) {
-        String s = text(n);
+        String s = coinrName(text(n), "a_");
         return switch (s) {
             case "amean" -> Pipeline.AggregateMethod.AMEAN;
             case "gmean" -> Pipeline.AggregateMethod.GMEAN;
@@ -430,8 +462,7 @@ public final class PipelineReader {
                     Map<String, Node> mm = Map.of("method", alt);
                     norms.add(normaliseSpec(alt, mm));
                 } else {
-                    norms.add(normaliseSpec(alt, object(alt, Set.of("op", "method", "range", "mean_sd", "goalposts",
-                            "trunc2posts", "cap_max", "bounds"))));
+                    norms.add(normaliseSpec(alt, aliased(object(alt, NORMALISE_OPTIONS), NORMALISE_ALIASES)));
                 }
             }
         }

@@ -93,6 +93,17 @@ class IndexCommandTest {
     }
 
     @Test
+    void coinrNamesAreAcceptedAsAliases() throws IOException {
+        Run r = run(META, DATA, "{\"steps\":[{\"op\":\"normalise\",\"method\":\"n_minmax\",\"l_u\":[0,100]},"
+                + "{\"op\":\"aggregate\",\"method\":{\"2\":\"a_amean\",\"3\":\"amean\"}}]}");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("results.csv"))).contains("C,50,100,87.5,1");
+        Files.delete(dir.resolve("results.csv"));
+        assertBad(run(META, DATA, "{\"steps\":[{\"op\":\"normalise\",\"l_u\":[0,1],\"range\":[0,2]},{\"op\":\"aggregate\"}]}"),
+                "same option");
+    }
+
+    @Test
     void tiesShareTheLowestRank() throws IOException {
         String data = "uCode,grp,Pop,x1,x2,x3\nA,g,1,0,0,0\nB,g,1,10,10,10\nC,g,1,0,0,0\n";
         Run r = run(META, data, PLAIN);
