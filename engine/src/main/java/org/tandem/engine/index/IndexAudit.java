@@ -311,6 +311,9 @@ public final class IndexAudit {
     }
 
     public static List<StrengthsWeaknesses> strengthsWeaknesses(Framework f, IndexResult r, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
         double[][] ind = r.levels()[0];
         int m = ind.length;
         int units = r.unitCodes().length;

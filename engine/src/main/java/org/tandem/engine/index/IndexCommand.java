@@ -72,6 +72,9 @@ public final class IndexCommand implements Callable<Integer> {
                 throw new BadInputException(Path.of("command line"), 0, "--uncertainty",
                         "--uncertainty N and --uncertainty-out U.csv go together");
             }
+            if (strengths < 1) {
+                throw new BadInputException(Path.of("command line"), 0, "--strengths", "must be at least 1");
+            }
             if (replications != null && replications < 1) {
                 throw new BadInputException(Path.of("command line"), 0, "--uncertainty", "must be at least 1");
             }
