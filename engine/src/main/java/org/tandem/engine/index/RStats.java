@@ -235,30 +235,52 @@ public final class RStats {
     }
 
     private static double[] rank(double[] x, boolean descending) {
-        int n = x.length;
-        Integer[] order = new Integer[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(x[i])) {
-                order[m++] = i;
-            }
-        }
-        Integer[] idx = Arrays.copyOf(order, m);
-        if (descending) {
-            Arrays.sort(idx, (a, b) -> Double.compare(x[b], x[a]));
-        } else {
-            Arrays.sort(idx, (a, b) -> Double.compare(x[a], x[b]));
-        }
-        double[] r = new double[n];
-        Arrays.fill(r, Double.NaN);
-        for (int k = 0; k < m; k++) {
-            int i = idx[k];
-            if (k > 0 && x[idx[k - 1]] == x[i]) {
-                r[i] = r[idx[k - 1]];
+        // min rank = 1 + the number of values strictly better; counted by binary search in the sorted values,
+        // with < and > so that -0.0 and 0.0 tie as in R.
+        double[] sorted = present(x);
+        Arrays.sort(sorted);
+        int m = sorted.length;
+        double[] r = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                r[i] = Double.NaN;
+            } else if (descending) {
+                r[i] = 1 + (m - upperBound(sorted, v));
             } else {
-                r[i] = k + 1;
+                r[i] = 1 + lowerBound(sorted, v);
             }
         }
         return r;
+    }
+
+    /** Number of values &lt; v. */
+    private static int lowerBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Number of values ≤ v. */
+    private static int upperBound(double[] sorted, double v) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -67,6 +67,15 @@ class AggregationTest {
     }
 
     @Test
+    void aRowBelowTheDataThresholdIsNotAggregatedSoItsZeroDoesNotStopTheGeometricMean() {
+        // unit 1: (0, NA, NA) has 1/3 < 0.5 present → NA before a_gmean is called (COINr checks dat_thresh first)
+        double[][] z = {{4, 0}, {4, NA}, {4, NA}};
+        double[] y = top(z, Pipeline.AggregateMethod.GMEAN, 0.5);
+        assertThat(y[0]).isCloseTo(4, within(1e-12));
+        assertThat(y[1]).isNaN();
+    }
+
+    @Test
     void perLevelMethods() {
         // a, b under P; c under Q; P, Q under T. amean at level 2, gmean at level 3.
         Framework f = new Framework(new String[][] {{"a", "b", "c"}, {"P", "Q"}, {"T"}},
