@@ -90,6 +90,38 @@ public final class IndexComputation {
         return s;
     }
 
+    /**
+     * The uncertainty analysis' states: the steps before the (last) normalise step run once, then each
+     * alternative normalisation and the steps after it (up to aggregation).
+     */
+    static List<IndexState> prepareAlternatives(Framework f, IndexData data, List<Pipeline.Step> steps,
+            List<Pipeline.Normalise> alternatives) {
+        int lastNormalise = -1;
+        int aggregate = steps.size();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Pipeline.Normalise) {
+                lastNormalise = i;
+            }
+            if (steps.get(i) instanceof Pipeline.Aggregate) {
+                aggregate = Math.min(aggregate, i);
+            }
+        }
+        int split = lastNormalise >= 0 ? lastNormalise : aggregate;
+        IndexState base = IndexState.of(data);
+        for (int i = 0; i < split; i++) {
+            base = apply(base, steps.get(i), f, data, i, null);
+        }
+        List<IndexState> out = new ArrayList<>();
+        for (Pipeline.Normalise n : alternatives) {
+            IndexState s = normalise(base, f, n);
+            for (int i = split + 1; i < aggregate; i++) {
+                s = apply(s, steps.get(i), f, data, i, null);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     static IndexState apply(IndexState s, Pipeline.Step st, Framework f, IndexData data, int step,
             List<Treatment.Result> treatmentOut) {
         if (st instanceof Pipeline.Denominate) {

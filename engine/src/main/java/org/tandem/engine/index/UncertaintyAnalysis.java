@@ -35,14 +35,9 @@ public final class UncertaintyAnalysis {
         Pipeline.Uncertainty u = pipeline.uncertainty() == null
                 ? new Pipeline.Uncertainty(0, List.of(), List.of()) : pipeline.uncertainty();
         List<Pipeline.Normalise> normAlts = new ArrayList<>(u.normalise());
-        List<IndexState> states = new ArrayList<>();
-        if (normAlts.isEmpty()) {
-            states.add(IndexComputation.prepare(f, data, pipeline.steps(), null, null));
-        } else {
-            for (Pipeline.Normalise n : normAlts) {
-                states.add(IndexComputation.prepare(f, data, pipeline.steps(), n, null));
-            }
-        }
+        List<IndexState> states = normAlts.isEmpty()
+                ? List.of(IndexComputation.prepare(f, data, pipeline.steps(), null, null))
+                : IndexComputation.prepareAlternatives(f, data, pipeline.steps(), normAlts);
         List<Pipeline.Aggregate> aggAlts = new ArrayList<>(u.aggregate());
         if (aggAlts.isEmpty()) {
             aggAlts.add(IndexComputation.aggregateStep(pipeline));

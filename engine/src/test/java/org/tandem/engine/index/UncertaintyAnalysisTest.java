@@ -74,6 +74,35 @@ class UncertaintyAnalysisTest {
         }
     }
 
+    static void assertSameRanks(Framework f, IndexData d, List<Pipeline.Step> steps, Pipeline.Normalise alt,
+            List<Pipeline.Step> rebuiltSteps) {
+        Pipeline p = new Pipeline(steps, new Pipeline.Uncertainty(0, List.of(alt), List.of()));
+        IndexResult nominal = IndexComputation.run(f, d, p);
+        IndexResult rebuilt = IndexComputation.run(f, d, new Pipeline(rebuiltSteps, null));
+        UncertaintyAnalysis.Outcome o = UncertaintyAnalysis.run(f, d, p, nominal, 3, 1);
+        for (int k = 0; k < rebuilt.unitCodes().length; k++) {
+            assertThat(o.units().get(k).median()).as(rebuilt.unitCodes()[k]).isEqualTo(rebuilt.rank()[k]);
+        }
+    }
+
+    @Test
+    void alternativesWithoutANormaliseStepAndWithStepsAfterIt() {
+        Path base = path("mixed25");
+        IndexFiles.Meta m = IndexFiles.readMeta(base.resolve("iMeta.csv"));
+        IndexData d = IndexFiles.readData(base.resolve("iData.csv"), m);
+        Framework f = m.framework();
+        Pipeline.Step impute = new Pipeline.Impute(Pipeline.ImputeMethod.MEAN, null);
+        Pipeline.Step treat = new Pipeline.Treat(5, 2, 3.5, Pipeline.Fallback.LOG, false);
+        Pipeline.Normalise minmax = new Pipeline.Normalise(Pipeline.NormaliseMethod.MINMAX, 0, 100, null, true, false);
+        Pipeline.Normalise rank = new Pipeline.Normalise(Pipeline.NormaliseMethod.RANK, 0, 0, null, true, false);
+        Pipeline.Step agg = new Pipeline.Aggregate(new Pipeline.AggregateMethod[] {Pipeline.AggregateMethod.AMEAN,
+            Pipeline.AggregateMethod.AMEAN, Pipeline.AggregateMethod.AMEAN}, null);
+        // no normalise step: the alternative goes just before aggregation
+        assertSameRanks(f, d, List.of(impute, treat, agg), minmax, List.of(impute, treat, minmax, agg));
+        // an imputation after normalising is re-run on each alternative
+        assertSameRanks(f, d, List.of(treat, minmax, impute, agg), rank, List.of(treat, rank, impute, agg));
+    }
+
     @Test
     void noisyWeightsStayWithinTheirBandAndIntervalsAreOrdered() {
         Asem x = asem();
