@@ -26,7 +26,9 @@ import org.tandem.engine.io.BadInputException;
  */
 public final class PipelineReader {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** A key given twice would otherwise silently keep the last value. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** A JSON value with where it starts. */
     record Node(Object value, int line, int column, String path) {

@@ -193,6 +193,8 @@ class IndexCommandTest {
         assertBad(run(META, DATA, "{\"steps\":[{\"op\":\"impute\",\"method\":\"mean_group\",\"group\":\"nope\"},"
                 + "{\"op\":\"aggregate\"}]}"), "nope");
         assertBad(run(META, DATA, "{\"steps\":[{\"op\":\"aggregate\"}"), "pipeline.json", "invalid JSON");
+        assertBad(run(META, DATA, "{\"steps\":[{\"op\":\"normalise\",\"method\":\"rank\",\"method\":\"minmax\"},"
+                + "{\"op\":\"aggregate\"}]}"), "pipeline.json:1", "Duplicate");
     }
 
     @Test
