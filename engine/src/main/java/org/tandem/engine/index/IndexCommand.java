@@ -67,6 +67,7 @@ public final class IndexCommand implements Callable<Integer> {
         IndexResult result;
         UncertaintyAnalysis.Outcome ua = null;
         List<String> audit = null;
+        boolean noUncertaintySpec = false;
         try {
             if ((replications == null) != (uncertaintyOut == null)) {
                 throw new BadInputException(Path.of("command line"), 0, "--uncertainty",
@@ -91,6 +92,7 @@ public final class IndexCommand implements Callable<Integer> {
             try {
                 result = IndexComputation.run(f, d, p.pipeline());
                 if (replications != null) {
+                    noUncertaintySpec = p.pipeline().uncertainty() == null;
                     ua = UncertaintyAnalysis.run(f, d, p.pipeline(), result, replications, seed);
                 }
             } catch (IndexException e) {
@@ -109,6 +111,11 @@ public final class IndexCommand implements Callable<Integer> {
         writeAtomically(out, resultLines(f, result));
         if (ua != null) {
             writeAtomically(uncertaintyOut, uncertaintyLines(ua));
+            if (noUncertaintySpec) {
+                err.println("pipeline has no \"uncertainty\" object (weights_noise, normalise, aggregate): "
+                        + "every replication is the nominal index");
+                err.flush();
+            }
             if (ua.failed() > 0) {
                 err.println(ua.failed() + " of " + ua.replications()
                         + " replications failed (as in COINr, e.g. a geometric mean over zeros) and were left out");
