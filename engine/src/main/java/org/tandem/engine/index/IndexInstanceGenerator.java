@@ -12,8 +12,8 @@ import java.util.Random;
  * with {@code units} units in 4 groups, a population denominator, {@code indicators} indicators
  * (log-normal, so treatment has work to do; 5% missing; every fifth denominated, every seventh
  * negative) under a tree of {@code levels} levels with about the same branching at every level,
- * and the full COINr example pipeline plus an uncertainty block (noise 25%, three normalisations,
- * two aggregations).
+ * and the full COINr example pipeline plus an uncertainty block (noise 25%, two normalisations that stay
+ * positive, so no replication fails, and three aggregations).
  *
  * <p>{@code java -cp tandem-engine.jar org.tandem.engine.index.IndexInstanceGenerator UNITS INDICATORS LEVELS DIR [SEED]}
  */
@@ -94,8 +94,8 @@ public final class IndexInstanceGenerator {
                   {"op":"normalise","method":"minmax","range":[0,100]},
                   {"op":"aggregate","method":"amean"}],
                  "uncertainty":{"weights_noise":0.25,
-                  "normalise":[{"method":"minmax","range":[1,100]},{"method":"rank"},{"method":"prank"}],
-                  "aggregate":["amean","gmean"]}}
+                  "normalise":[{"method":"minmax","range":[1,100]},{"method":"rank"}],
+                  "aggregate":["amean","gmean","hmean"]}}
                 """);
     }
 
