@@ -33,6 +33,7 @@ public final class EngineCli implements Runnable {
         cl.addSubcommand("assign", new org.tandem.engine.assign.AssignCommand());
         cl.addSubcommand("select", new org.tandem.engine.select.SelectCommand());
         cl.addSubcommand("conflicts", new org.tandem.engine.conflict.ConflictsCommand());
+        cl.addSubcommand("meetings", new org.tandem.engine.meetings.MeetingsCommand());
         // picocli's default for a usage error is 2, which is also our "bad input" code.
         return cl.execute(args);
     }

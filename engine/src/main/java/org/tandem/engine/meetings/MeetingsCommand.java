@@ -1,0 +1,293 @@
+package org.tandem.engine.meetings;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tandem.engine.cli.EngineCli;
+import org.tandem.engine.io.BadInputException;
+import org.tandem.engine.io.CsvTable;
+import org.tandem.engine.io.IdTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code meetings}: one-to-one meetings of a forum in time slots, the heaviest wishes first (docs/engine/meetings.md). */
+@Command(name = "meetings", mixinStandardHelpOptions = true,
+        description = "Schedule B2B meetings of a forum into slots, maximising the total priority of the wishes met.")
+public final class MeetingsCommand implements Callable<Integer> {
+
+    @Option(names = "--participants", required = true, description = "participant_id,max_meetings[,unavailable] (slot ids separated by ;)")
+    Path participantsFile;
+    @Option(names = "--wishes", required = true, description = "requester_id,target_id,priority (1-3)")
+    Path wishesFile;
+    @Option(names = "--slots", required = true, description = "slot_id,tables")
+    Path slotsFile;
+    @Option(names = "--out", required = true, description = "OUT.csv: slot_id,participant_a,participant_b")
+    Path out;
+    @Option(names = "--seconds", defaultValue = "6", description = "time limit of the search after reading, seconds (default 6)")
+    double seconds;
+    @Option(names = "--baseline", description = "also schedule greedily (heaviest wish first, first free slot) and report it on stderr")
+    boolean baseline;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        // Unpacking OR-Tools' native libraries costs half a second or more: overlap it with reading.
+        Thread natives = new Thread(() -> {
+            try {
+                UpperBound.loadNatives();
+            } catch (Throwable e) {
+                // reported by the solver's own attempt
+            }
+        }, "ortools-natives");
+        natives.setDaemon(true);
+        natives.start();
+        PrintWriter err = spec.commandLine().getErr();
+        Forum forum;
+        try {
+            if (!(seconds > 0)) {
+                throw new BadInputException(Path.of("--seconds"), 0, "seconds", "must be positive, got " + seconds);
+            }
+            forum = read();
+        } catch (BadInputException e) {
+            err.println("bad input: " + e.getMessage());
+            err.flush();
+            join(natives);
+            return EngineCli.EXIT_BAD_INPUT;
+        }
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        join(natives);
+        Solution solution = solve(forum, deadline);
+        if (baseline) {
+            Schedule greedy = Scheduler.greedy(forum);
+            err.printf(Locale.ROOT, "baseline greedy: meetings %d, weight %d, ratio to bound %.4f%n", greedy.meetings,
+                    greedy.weight, solution.boundHalves == 0 ? 1.0 : 2.0 * greedy.weight / solution.boundHalves);
+        }
+        try {
+            write(forum, solution.slotOf);
+        } catch (IOException e) {
+            err.println("cannot write " + out + ": " + e.getMessage());
+            err.flush();
+            return EngineCli.EXIT_BAD_INPUT;
+        }
+        err.flush();
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "{\"meetings\":%d,\"weight\":%d,\"upper_bound\":%s,\"seconds\":%.3f}%n", solution.meetings,
+                solution.weight, halves(solution.boundHalves), (System.nanoTime() - start) / 1e9);
+        o.flush();
+        return 0;
+    }
+
+    /** A schedule with its weight and a proven bound (in halves). */
+    record Solution(int[] slotOf, int meetings, long weight, long boundHalves) {
+    }
+
+    /** Bound, heuristic and, on small forums, the exact model; the schedule is checked before it is returned. */
+    static Solution solve(Forum forum, long deadline) {
+        UpperBound bound = UpperBound.of(forum);
+        Schedule schedule = Scheduler.optimise(forum, bound.lpHalves, deadline);
+        String broken = schedule.violation();
+        if (broken != null) {
+            throw new IllegalStateException("the scheduler broke a rule: " + broken);
+        }
+        int[] slotOf = schedule.slotOf;
+        long weight = schedule.weight;
+        int meetings = schedule.meetings;
+        long boundHalves = Math.max(bound.halves, 2 * weight);
+        double left = (deadline - System.nanoTime()) / 1e9;
+        if (2 * weight < boundHalves && left > 0.05 && ExactSolver.variables(forum) <= ExactSolver.MAX_VARIABLES) {
+            ExactSolver.Result exact = ExactSolver.solve(forum, schedule, left);
+            if (exact != null) {
+                Schedule check = new Schedule(forum);
+                for (int p = 0; p < forum.pairs(); p++) {
+                    if (exact.slotOf()[p] >= 0) {
+                        check.place(p, exact.slotOf()[p]);
+                    }
+                }
+                if (check.violation() == null && check.weight >= weight) {
+                    slotOf = check.slotOf;
+                    weight = check.weight;
+                    meetings = check.meetings;
+                }
+                boundHalves = Math.max(Math.min(boundHalves, exact.boundHalves()), 2 * weight);
+            }
+        }
+        return new Solution(slotOf, meetings, weight, boundHalves);
+    }
+
+    static String halves(long h) {
+        return h % 2 == 0 ? Long.toString(h / 2) : (h / 2) + ".5";
+    }
+
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Forum read() {
+        IdTable slotIds = new IdTable();
+        List<Integer> tables = new ArrayList<>();
+        CsvTable.read(slotsFile, List.of("slot_id", "tables"), row -> {
+            String id = row.text("slot_id");
+            if (slotIds.find(id) >= 0) {
+                throw row.error("slot_id", "duplicate slot " + id);
+            }
+            slotIds.add(id);
+            tables.add(row.nonNegativeInt("tables"));
+        });
+        int slots = slotIds.size();
+        IdTable participantIds = new IdTable();
+        List<Integer> max = new ArrayList<>();
+        List<int[]> away = new ArrayList<>();
+        CsvTable.read(participantsFile, List.of("participant_id", "max_meetings"), row -> {
+            String id = row.text("participant_id");
+            if (participantIds.find(id) >= 0) {
+                throw row.error("participant_id", "duplicate participant " + id);
+            }
+            participantIds.add(id);
+            max.add(row.nonNegativeInt("max_meetings"));
+            String unavailable = row.optional("unavailable");
+            List<Integer> list = new ArrayList<>();
+            if (unavailable != null) {
+                for (String part : unavailable.split(";", -1)) {
+                    String slot = part.strip();
+                    if (slot.isEmpty()) {
+                        continue;
+                    }
+                    int s = slotIds.find(slot);
+                    if (s < 0) {
+                        throw row.error("unavailable", "unknown slot " + slot + " (not in " + slotsFile + ")");
+                    }
+                    list.add(s);
+                }
+            }
+            away.add(list.stream().mapToInt(Integer::intValue).toArray());
+        });
+        int n = participantIds.size();
+        boolean[] unavailable = new boolean[n * slots];
+        for (int v = 0; v < n; v++) {
+            for (int s : away.get(v)) {
+                unavailable[v * slots + s] = true;
+            }
+        }
+        Map<Long, Integer> pairOf = new HashMap<>();
+        Map<Long, Integer> wishLine = new HashMap<>();
+        List<int[]> pairs = new ArrayList<>();
+        CsvTable.read(wishesFile, List.of("requester_id", "target_id", "priority"), row -> {
+            int r = participant(row, "requester_id", participantIds);
+            int t = participant(row, "target_id", participantIds);
+            if (r == t) {
+                throw row.error("target_id", participantIds.name(r) + " wishes to meet itself");
+            }
+            int priority = row.nonNegativeInt("priority");
+            if (priority < 1 || priority > 3) {
+                throw row.error("priority", "must be 1, 2 or 3, got " + priority);
+            }
+            Integer earlier = wishLine.putIfAbsent((long) r * n + t, row.line());
+            if (earlier != null) {
+                throw row.error("target_id", "duplicate wish " + participantIds.name(r) + " -> "
+                        + participantIds.name(t) + " (first on line " + earlier + ")");
+            }
+            int a = Math.min(r, t);
+            int b = Math.max(r, t);
+            Integer p = pairOf.get((long) a * n + b);
+            if (p == null) {
+                pairOf.put((long) a * n + b, pairs.size());
+                pairs.add(new int[] {a, b, priority});
+            } else {
+                // The same pair wished both ways: one meeting, worth both wishes.
+                pairs.get(p)[2] += priority;
+            }
+        });
+        int[] first = new int[pairs.size()];
+        int[] second = new int[pairs.size()];
+        int[] weight = new int[pairs.size()];
+        for (int p = 0; p < pairs.size(); p++) {
+            first[p] = pairs.get(p)[0];
+            second[p] = pairs.get(p)[1];
+            weight[p] = pairs.get(p)[2];
+        }
+        String[] pIds = new String[n];
+        int[] maxMeetings = new int[n];
+        for (int v = 0; v < n; v++) {
+            pIds[v] = participantIds.name(v);
+            maxMeetings[v] = max.get(v);
+        }
+        String[] sIds = new String[slots];
+        int[] t = new int[slots];
+        for (int s = 0; s < slots; s++) {
+            sIds[s] = slotIds.name(s);
+            t[s] = tables.get(s);
+        }
+        return new Forum(pIds, maxMeetings, sIds, t, unavailable, first, second, weight);
+    }
+
+    private int participant(CsvTable.Row row, String column, IdTable ids) {
+        int v = row.find(column, ids);
+        if (v < 0) {
+            throw row.error(column, "unknown participant " + row.text(column) + " (not in " + participantsFile + ")");
+        }
+        return v;
+    }
+
+    /** Written to a temporary file and moved into place, so OUT.csv is either whole or absent. */
+    private void write(Forum forum, int[] slotOf) throws IOException {
+        List<Integer> meetings = new ArrayList<>();
+        for (int p = 0; p < slotOf.length; p++) {
+            if (slotOf[p] >= 0) {
+                meetings.add(p);
+            }
+        }
+        long[] keys = new long[meetings.size()];
+        for (int i = 0; i < keys.length; i++) {
+            int p = meetings.get(i);
+            keys[i] = (long) slotOf[p] << 42 | (long) forum.first[p] << 21 | forum.second[p];
+        }
+        // Sorted by slot, then by participant number; the pair is found back from its key.
+        Map<Long, Integer> byKey = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            byKey.put(keys[i], meetings.get(i));
+        }
+        Arrays.sort(keys);
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".meetings", ".csv");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("slot_id,participant_a,participant_b\n");
+                for (long k : keys) {
+                    int p = byKey.get(k);
+                    w.write(CsvTable.quote(forum.slotIds[slotOf[p]]) + ',' + CsvTable.quote(forum.participantIds[forum.first[p]])
+                            + ',' + CsvTable.quote(forum.participantIds[forum.second[p]]) + '\n');
+                }
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
