@@ -80,7 +80,7 @@ public final class MeetingsCommand implements Callable<Integer> {
         try {
             write(forum, solution.slotOf);
         } catch (IOException e) {
-            err.println("cannot write " + out + ": " + e.getMessage());
+            err.println("cannot write " + out + ": " + e);
             err.flush();
             return EngineCli.EXIT_BAD_INPUT;
         }
@@ -99,7 +99,7 @@ public final class MeetingsCommand implements Callable<Integer> {
     /** Bound, heuristic and, on small forums, the exact model; the schedule is checked before it is returned. */
     static Solution solve(Forum forum, long deadline) {
         UpperBound bound = UpperBound.of(forum);
-        Schedule schedule = Scheduler.optimise(forum, bound.lpHalves, deadline);
+        Schedule schedule = Scheduler.optimise(forum, bound, deadline);
         String broken = schedule.violation();
         if (broken != null) {
             throw new IllegalStateException("the scheduler broke a rule: " + broken);

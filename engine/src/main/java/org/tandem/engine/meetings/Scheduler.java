@@ -20,6 +20,7 @@ final class Scheduler {
 
     /** A Kempe chain longer than this is not followed: long chains rarely pay and cost a lot to try. */
     private static final int MAX_CHAIN = 64;
+    private static final boolean TRACE = Boolean.getBoolean("tandem.timings");
 
     private final Forum forum;
     private final Schedule schedule;
@@ -27,12 +28,15 @@ final class Scheduler {
     /** Each participant's usable pairs, heaviest first. */
     private final int[] byWeight;
     private final long deadline;
+    /** Twice the proven bound: reaching it, the schedule is optimal and the search stops. */
+    private final long boundHalves;
     /** The pair a move is about, never to be put back by its own refill. */
     private int excluded = -1;
     private final int[] chain = new int[MAX_CHAIN + 1];
 
-    private Scheduler(Forum forum, long deadline) {
+    private Scheduler(Forum forum, long deadline, long boundHalves) {
         this.forum = forum;
+        this.boundHalves = boundHalves;
         this.schedule = new Schedule(forum);
         this.slots = forum.slots();
         this.deadline = deadline;
@@ -62,10 +66,15 @@ final class Scheduler {
     }
 
     /** The LP-guided construction and the local search, stopping early at {@code deadline} (System.nanoTime). */
-    static Schedule optimise(Forum forum, int[] lpHalves, long deadline) {
-        Scheduler s = new Scheduler(forum, deadline);
+    static Schedule optimise(Forum forum, UpperBound bound, long deadline) {
+        Scheduler s = new Scheduler(forum, deadline, bound.halves);
+        int[] lpHalves = bound.lpHalves;
+        long t0 = System.nanoTime();
         s.construct(order(forum, lpHalves));
+        long t1 = System.nanoTime();
+        s.trace("construct", t0, t1);
         s.improve();
+        s.trace("improve", t1, System.nanoTime());
         return s.schedule;
     }
 
@@ -100,8 +109,15 @@ final class Scheduler {
         }
     }
 
+    private void trace(String phase, long from, long to) {
+        if (TRACE) {
+            System.err.printf(java.util.Locale.ROOT, "%s: %.3f s, weight %d, bound %.1f%n", phase, (to - from) / 1e9,
+                    schedule.weight, boundHalves / 2.0);
+        }
+    }
+
     private boolean timeLeft() {
-        return System.nanoTime() < deadline;
+        return 2 * schedule.weight < boundHalves && System.nanoTime() < deadline;
     }
 
     private void construct(int[] order) {
@@ -116,12 +132,15 @@ final class Scheduler {
         boolean improved = true;
         while (improved && timeLeft()) {
             improved = false;
+            long t0 = System.nanoTime();
             for (int p : order) {
                 if (schedule.slotOf[p] < 0 && insert(p)) {
                     improved = true;
                 }
                 schedule.commit();
             }
+            long t1 = System.nanoTime();
+            trace("  insert", t0, t1);
             for (int i = 0; i < order.length && timeLeft(); i++) {
                 int p = order[i];
                 if (schedule.slotOf[p] < 0 && eject(p)) {
@@ -129,6 +148,8 @@ final class Scheduler {
                 }
                 schedule.commit();
             }
+            long t2 = System.nanoTime();
+            trace("  eject", t1, t2);
             for (int i = order.length - 1; i >= 0 && timeLeft(); i--) {
                 int q = order[i];
                 if (schedule.slotOf[q] >= 0 && split(q)) {
@@ -136,6 +157,7 @@ final class Scheduler {
                 }
                 schedule.commit();
             }
+            trace("  split", t2, System.nanoTime());
         }
     }
 
@@ -169,7 +191,8 @@ final class Scheduler {
             if (schedule.at(u, s) < 0 && schedule.at(v, s) >= 0) {
                 freeByKempe(v, s, u);
             }
-            if (schedule.at(u, s) < 0 && schedule.at(v, s) < 0 && schedule.used[s] >= forum.tables[s]) {
+            if (schedule.at(u, s) < 0 && schedule.at(v, s) < 0 && schedule.used[s] >= forum.tables[s]
+                    && freeTables() > 0) {
                 relocateOne(s);
             }
             if (schedule.fits(p, s)) {
@@ -232,6 +255,14 @@ final class Scheduler {
             return true;
         }
         return false;
+    }
+
+    private long freeTables() {
+        long free = 0;
+        for (int s = 0; s < slots; s++) {
+            free += forum.tables[s] - schedule.used[s];
+        }
+        return free;
     }
 
     /** Moves one meeting out of full slot s into another slot where both its participants are free. */

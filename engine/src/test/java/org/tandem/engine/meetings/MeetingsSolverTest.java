@@ -32,7 +32,7 @@ class MeetingsSolverTest {
         for (long seed = 1000; seed < 1000 + runs; seed++) {
             Forum forum = TinyForums.random(seed, 7, 10);
             long optimum = BruteForce.optimum(forum);
-            Schedule s = Scheduler.optimise(forum, UpperBound.of(forum).lpHalves, deadline());
+            Schedule s = Scheduler.optimise(forum, UpperBound.of(forum), deadline());
             assertThat(s.violation()).as("seed %d", seed).isNull();
             assertThat(s.weight).as("seed %d", seed).isLessThanOrEqualTo(optimum);
             Schedule greedy = Scheduler.greedy(forum);
@@ -82,7 +82,7 @@ class MeetingsSolverTest {
                 InstanceGenerator.write(shape[0], shape[1], shape[2], shape[3], dir, seed);
                 Forum forum = ForumFiles.read(dir.resolve("P.csv"), dir.resolve("W.csv"), dir.resolve("S.csv"));
                 UpperBound bound = UpperBound.of(forum);
-                Schedule s = Scheduler.optimise(forum, bound.lpHalves, deadline());
+                Schedule s = Scheduler.optimise(forum, bound, deadline());
                 Schedule greedy = Scheduler.greedy(forum);
                 String shapeText = java.util.Arrays.toString(shape) + " seed " + seed;
                 assertThat(s.violation()).as(shapeText).isNull();
