@@ -70,7 +70,9 @@ public final class MeetingsCommand implements Callable<Integer> {
             return EngineCli.EXIT_BAD_INPUT;
         }
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long read = System.nanoTime();
         join(natives);
+        long loaded = System.nanoTime();
         Solution solution = solve(forum, deadline);
         if (baseline) {
             Schedule greedy = Scheduler.greedy(forum);
@@ -83,6 +85,10 @@ public final class MeetingsCommand implements Callable<Integer> {
             err.println("cannot write " + out + ": " + e);
             err.flush();
             return EngineCli.EXIT_BAD_INPUT;
+        }
+        if (Boolean.getBoolean("tandem.timings")) {
+            err.printf(Locale.ROOT, "timings: read %.3f s, natives wait %.3f s, solve and write %.3f s%n",
+                    (read - start) / 1e9, (loaded - read) / 1e9, (System.nanoTime() - loaded) / 1e9);
         }
         err.flush();
         PrintWriter o = spec.commandLine().getOut();
@@ -98,7 +104,11 @@ public final class MeetingsCommand implements Callable<Integer> {
 
     /** Bound, heuristic and, on small forums, the exact model; the schedule is checked before it is returned. */
     static Solution solve(Forum forum, long deadline) {
+        long t0 = System.nanoTime();
         UpperBound bound = UpperBound.of(forum);
+        if (Boolean.getBoolean("tandem.timings")) {
+            System.err.printf(Locale.ROOT, "bound: %.3f s, %.1f%n", (System.nanoTime() - t0) / 1e9, bound.halves / 2.0);
+        }
         Schedule schedule = Scheduler.optimise(forum, bound, deadline);
         String broken = schedule.violation();
         if (broken != null) {
