@@ -117,7 +117,8 @@ public final class MeetingsCommand implements Callable<Integer> {
         int[] slotOf = schedule.slotOf;
         long weight = schedule.weight;
         int meetings = schedule.meetings;
-        long boundHalves = Math.max(bound.halves, 2 * weight);
+        // The optimum is a whole number, so it is at most the bound's integer part.
+        long boundHalves = Math.max(bound.halves / 2 * 2, 2 * weight);
         double left = (deadline - System.nanoTime()) / 1e9;
         if (2 * weight < boundHalves && left > 0.05 && ExactSolver.variables(forum) <= ExactSolver.MAX_VARIABLES) {
             ExactSolver.Result exact = ExactSolver.solve(forum, schedule, left);

@@ -27,6 +27,8 @@ final class Scheduler {
      * gained 37 in 12 s.
      */
     private static final long TRIES_PER_PAIR = 100;
+    /** The forced moves stop after this many tries per pair without a gain: the search has settled. */
+    private static final long PATIENCE_PER_PAIR = 50;
     private static final boolean TRACE = Boolean.getBoolean("tandem.timings");
 
     private final Forum forum;
@@ -130,7 +132,8 @@ final class Scheduler {
     }
 
     private boolean timeLeft() {
-        return 2 * schedule.weight < boundHalves && System.nanoTime() < deadline;
+        // Weights are whole numbers, so a bound ending in .5 is reached at its integer part.
+        return schedule.weight < boundHalves / 2 && System.nanoTime() < deadline;
     }
 
     private void construct(int[] order) {
@@ -200,8 +203,11 @@ final class Scheduler {
             return;
         }
         long tries = Long.getLong("tandem.meetings.tries", TRIES_PER_PAIR) * order.length;
+        long patience = Long.getLong("tandem.meetings.patience", PATIENCE_PER_PAIR) * order.length;
+        long lastGain = 0;
+        long best = schedule.weight;
         int[] open = new int[slots];
-        for (long i = 0; i < tries && (i % 256 != 0 || timeLeft()); i++) {
+        for (long i = 0; i < tries && i - lastGain < patience && (i % 256 != 0 || timeLeft()); i++) {
             int p = order[rnd.nextInt(order.length)];
             if (schedule.slotOf[p] >= 0) {
                 continue;
@@ -239,6 +245,10 @@ final class Scheduler {
             }
             if (schedule.weight >= before) {
                 schedule.commit();
+                if (schedule.weight > best) {
+                    best = schedule.weight;
+                    lastGain = i;
+                }
             } else {
                 schedule.undo(mark);
             }
