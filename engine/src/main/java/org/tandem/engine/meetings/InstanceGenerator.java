@@ -21,8 +21,9 @@ import java.util.Set;
  *   <li>each slot has 75–100 % of {@code TABLES} tables, so small tables make capacity bind.</li>
  * </ul>
  *
- * <p>{@code java -cp tandem-engine.jar org.tandem.engine.meetings.InstanceGenerator PARTICIPANTS WISHES SLOTS TABLES DIR [SEED]}
- * writes {@code P.csv}, {@code W.csv}, {@code S.csv} in DIR.
+ * <p>{@code java -cp tandem-engine.jar org.tandem.engine.meetings.InstanceGenerator PARTICIPANTS WISHES SLOTS TABLES DIR [SEED [MIN-MAX]]}
+ * writes {@code P.csv}, {@code W.csv}, {@code S.csv} in DIR; MIN-MAX replaces the 4–12 range of
+ * {@code max_meetings} (e.g. {@code 16-16} for a forum where the slots, not the maxima, bind).
  */
 public final class InstanceGenerator {
 
@@ -36,10 +37,22 @@ public final class InstanceGenerator {
         int tables = Integer.parseInt(args[3]);
         Path dir = Files.createDirectories(Path.of(args[4]));
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 42;
-        write(participants, wishes, slots, tables, dir, seed);
+        int minMax = 4;
+        int maxMax = 12;
+        if (args.length > 6) {
+            String[] range = args[6].split("-");
+            minMax = Integer.parseInt(range[0]);
+            maxMax = Integer.parseInt(range[range.length - 1]);
+        }
+        write(participants, wishes, slots, tables, dir, seed, minMax, maxMax);
     }
 
     static void write(int participants, int wishes, int slots, int tables, Path dir, long seed) throws IOException {
+        write(participants, wishes, slots, tables, dir, seed, 4, 12);
+    }
+
+    static void write(int participants, int wishes, int slots, int tables, Path dir, long seed, int minMax, int maxMax)
+            throws IOException {
         Random rnd = new Random(seed);
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("S.csv"))) {
             w.write("slot_id,tables\n");
@@ -66,7 +79,7 @@ public final class InstanceGenerator {
                         }
                     }
                 }
-                w.write("p" + v + "," + (4 + rnd.nextInt(9)) + "," + away + "\n");
+                w.write("p" + v + "," + (minMax + rnd.nextInt(maxMax - minMax + 1)) + "," + away + "\n");
             }
         }
         double[] popularity = cumulative(participants, 0.9, rnd);
