@@ -26,6 +26,10 @@ final class ForumFiles {
             if (slotIds.find(id) >= 0) {
                 throw row.error("slot_id", "duplicate slot " + id);
             }
+            if (id.indexOf(';') >= 0) {
+                // `unavailable` separates slot ids with ';', so such an id could never be named there.
+                throw row.error("slot_id", "slot id " + id + " contains ';'");
+            }
             slotIds.add(id);
             tables.add(row.nonNegativeInt("tables"));
         });

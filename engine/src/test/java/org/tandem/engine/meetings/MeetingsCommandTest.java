@@ -128,6 +128,8 @@ class MeetingsCommandTest {
                 "P2.csv:4: participant_id: duplicate participant a");
         assertRefused(file("P3.csv", "participant_id,max_meetings\na,3\nb,\n"), w, s, out,
                 "P3.csv:3: max_meetings: value is missing");
+        assertRefused(p, w, file("S4.csv", "slot_id,tables\ns1,2\n\"a;b\",2\n"), out,
+                "S4.csv:3: slot_id: slot id a;b contains ';'");
         assertRefused(p, w, dir.resolve("missing.csv"), out, "missing.csv: file: no such file");
         // A schedule written before stays as it was: nothing is written on bad input.
         Files.writeString(out, "previous\n");
@@ -156,7 +158,9 @@ class MeetingsCommandTest {
     /** Every rule checked on the files themselves, knowing nothing of the solver's data structures. */
     @Test
     void everyScheduleOfGeneratedForumsKeepsEveryRule() throws Exception {
-        int[][] shapes = {{60, 400, 6, 12}, {120, 1500, 10, 25}, {250, 2500, 16, 40}, {250, 4000, 8, 200}};
+        // Small and large tables, few and many slots, sparse and dense wishes.
+        int[][] shapes = {{60, 400, 6, 12}, {120, 1500, 10, 25}, {250, 2500, 16, 40}, {250, 4000, 8, 200},
+            {80, 3000, 30, 2}, {300, 200, 3, 50}};
         for (int[] shape : shapes) {
             for (long seed = 11; seed <= 13; seed++) {
                 InstanceGenerator.write(shape[0], shape[1], shape[2], shape[3], dir, seed);
