@@ -35,7 +35,9 @@ public final class MeetingsCommand implements Callable<Integer> {
     Path slotsFile;
     @Option(names = "--out", required = true, description = "OUT.csv: slot_id,participant_a,participant_b")
     Path out;
-    @Option(names = "--seconds", defaultValue = "6", description = "time limit of the search after reading, seconds (default 6)")
+    // Counted from the command's start, not from the end of reading: on a shared machine loading the
+    // native libraries can take seconds, and the whole run is what has to stay under 10 s.
+    @Option(names = "--seconds", defaultValue = "7", description = "time limit of the whole run, seconds (default 7); the search stops early at the bound")
     double seconds;
     @Option(names = "--baseline", description = "also schedule greedily (heaviest wish first, first free slot) and report it on stderr")
     boolean baseline;
@@ -69,7 +71,7 @@ public final class MeetingsCommand implements Callable<Integer> {
             join(natives);
             return EngineCli.EXIT_BAD_INPUT;
         }
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long deadline = start + (long) (seconds * 1e9);
         long read = System.nanoTime();
         join(natives);
         long loaded = System.nanoTime();
