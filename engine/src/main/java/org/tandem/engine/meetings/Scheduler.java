@@ -3,18 +3,20 @@ package org.tandem.engine.meetings;
 import java.util.Arrays;
 
 /**
- * Builds a schedule in two stages: the pairs are placed in the order the LP relaxation suggests
- * (its integral pairs, then its half pairs, then the rest, heavier first), each in a slot found
- * directly or made free by a Kempe-chain swap of two slots; then a local search improves the weight
- * with moves that each strictly raise it, so it ends:
+ * Builds a schedule in three stages (docs/engine/meetings.md): the pairs are placed in the order the
+ * LP relaxation suggests (its integral pairs, then its half pairs, then the rest, heavier first),
+ * each in a slot found directly or made free by a Kempe-chain swap of two slots; a local search then
+ * improves the weight with moves that each strictly raise it:
  * <ul>
  *   <li>insert: a waiting pair goes in as it is or after a Kempe swap;</li>
  *   <li>eject: a waiting pair takes a slot from up to three lighter meetings (the ones in its way
  *       in that slot, one more of a participant at its maximum, one more when the slot's tables are
  *       full), then the participants set free take waiting pairs again;</li>
  *   <li>split: one meeting is dropped so that each of its participants can meet someone else, when
- *       the two new meetings weigh more.</li>
+ *       the two new meetings weigh more;</li>
  * </ul>
+ * and last an iterated local search of forced insertions ({@link #perturb}) for forums where the
+ * slots rather than the maxima bind. Every stage stops once the weight reaches the bound.
  */
 final class Scheduler {
 
