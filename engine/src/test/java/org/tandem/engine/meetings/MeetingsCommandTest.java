@@ -178,6 +178,16 @@ class MeetingsCommandTest {
         }
     }
 
+    @Test
+    void theSameForumGivesTheSameSchedule() throws Exception {
+        InstanceGenerator.write(300, 3000, 12, 60, dir, 5);
+        Path first = dir.resolve("OUT1.csv");
+        Path second = dir.resolve("OUT2.csv");
+        assertThat(meetings(dir.resolve("P.csv"), dir.resolve("W.csv"), dir.resolve("S.csv"), first).code()).isZero();
+        assertThat(meetings(dir.resolve("P.csv"), dir.resolve("W.csv"), dir.resolve("S.csv"), second).code()).isZero();
+        assertThat(Files.readAllLines(second)).isEqualTo(Files.readAllLines(first));
+    }
+
     /** The weight of OUT.csv after checking it against P, W and S; fails the test on any broken rule. */
     static long check(Path dir, Path out, String what) throws Exception {
         Map<String, Integer> max = new HashMap<>();
