@@ -153,7 +153,8 @@ final class Scheduler {
         while (improved && timeLeft()) {
             improved = false;
             long t0 = System.nanoTime();
-            for (int p : order) {
+            for (int i = 0; i < order.length && timeLeft(); i++) {
+                int p = order[i];
                 if (schedule.slotOf[p] < 0 && insert(p)) {
                     improved = true;
                 }
