@@ -120,7 +120,11 @@ public final class MeetingsCommand implements Callable<Integer> {
         long weight = schedule.weight;
         int meetings = schedule.meetings;
         // The optimum is a whole number, so it is at most the bound's integer part.
-        long boundHalves = Math.max(bound.halves / 2 * 2, 2 * weight);
+        long boundHalves = bound.halves / 2 * 2;
+        if (2 * weight > boundHalves) {
+            // Never raise the bound to fit: a schedule above a proven bound means one of them is wrong.
+            throw new IllegalStateException("schedule weight " + weight + " above the bound " + halves(boundHalves));
+        }
         double left = (deadline - System.nanoTime()) / 1e9;
         if (2 * weight < boundHalves && left > 0.05 && ExactSolver.variables(forum) <= ExactSolver.MAX_VARIABLES) {
             ExactSolver.Result exact = ExactSolver.solve(forum, schedule, left);
