@@ -197,7 +197,8 @@ final class Scheduler {
      * Iterated local search for what the strict moves cannot reach (forums where nearly everyone can
      * attend fewer slots than they may have meetings, so the slots, not the choice of pairs, bind):
      * a random waiting pair is forced into a random slot both can attend, whatever it displaces; the
-     * participants concerned take waiting pairs again, and the result is kept when it weighs at least
+     * participants concerned take waiting pairs again (by insertion, then by ejection of lighter
+     * meetings), and the result is kept when it weighs at least
      * as much as before (equal moves let the search walk across plateaus), else taken back. The number
      * of tries is fixed by the forum's size and the random source is seeded, so a run is reproducible
      * unless the time limit cuts it short.
@@ -247,6 +248,19 @@ final class Scheduler {
             schedule.place(p, s);
             for (int k = 0; k < touchedSize; k++) {
                 refill(touched[k]);
+            }
+            // Still lighter than before: let the waiting pairs of those concerned push lighter meetings out
+            // (on slot-bound forums this doubled what the forced moves gained in the same time).
+            if (schedule.weight < before) {
+                for (int k = 0; k < touchedSize && schedule.weight < before; k++) {
+                    int x = touched[k];
+                    for (int j = forum.incidentStart[x]; j < forum.incidentStart[x + 1] && schedule.weight < before; j++) {
+                        int q = byWeight[j];
+                        if (schedule.slotOf[q] < 0 && q != p) {
+                            eject(q);
+                        }
+                    }
+                }
             }
             if (schedule.weight >= before) {
                 schedule.commit();
