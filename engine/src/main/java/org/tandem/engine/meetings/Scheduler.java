@@ -45,6 +45,9 @@ final class Scheduler {
     /** The pair a move is about, never to be put back by its own refill. */
     private int excluded = -1;
     private final int[] chain = new int[MAX_CHAIN + 1];
+    /** Scratch of {@link #eject} (never re-entered: its refills only insert), kept to spare the garbage. */
+    private final int[] ejectBest = new int[4];
+    private final int[] ejectOut = new int[4];
 
     private Scheduler(Forum forum, long deadline, long boundHalves) {
         this.forum = forum;
@@ -460,8 +463,8 @@ final class Scheduler {
         int w = forum.weight[p];
         int bestSlot = -1;
         int bestLoss = w + 1;
-        int[] bestOut = new int[4];
-        int[] out = new int[4];
+        int[] bestOut = ejectBest;
+        int[] out = ejectOut;
         for (int s = 0; s < slots; s++) {
             if (!forum.available(u, s) || !forum.available(v, s)) {
                 continue;
