@@ -34,6 +34,7 @@ public final class EngineCli implements Runnable {
         cl.addSubcommand("select", new org.tandem.engine.select.SelectCommand());
         cl.addSubcommand("conflicts", new org.tandem.engine.conflict.ConflictsCommand());
         cl.addSubcommand("index", new org.tandem.engine.index.IndexCommand());
+        cl.addSubcommand("meetings", new org.tandem.engine.meetings.MeetingsCommand());
         // picocli's default for a usage error is 2, which is also our "bad input" code.
         return cl.execute(args);
     }
