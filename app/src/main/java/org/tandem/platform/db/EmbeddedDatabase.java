@@ -37,14 +37,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "tandem";
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
+    /** Null when attached to the server of another running Tandem. */
     private final EmbeddedPostgres postgres;
+    private final int port;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, FileChannel lockChannel, FileLock lock) {
         this.postgres = postgres;
+        this.port = port;
         this.lockChannel = lockChannel;
         this.lock = lock;
+    }
+
+    /**
+     * For operations commands (backup, audit verify) that may run while Tandem itself runs: the
+     * running instance's server is used as it is (it listens on loopback with the port named in
+     * {@code postmaster.pid}), and left running afterwards; otherwise a server is started.
+     */
+    public static EmbeddedDatabase startOrAttach(Path dataDir) {
+        try {
+            return start(dataDir, null, false);
+        } catch (DataDirectoryInUseException inUse) {
+            Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+            try {
+                List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+                int port = Integer.parseInt(lines.get(3).trim());
+                log.info("Using the PostgreSQL of the running Tandem on port {}", port);
+                return new EmbeddedDatabase(null, port, null, null);
+            } catch (IOException | RuntimeException e) {
+                throw inUse;
+            }
+        }
     }
 
     /**
@@ -81,7 +105,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres pg = builder.start();
             createDatabaseIfMissing(pg.getPostgresDatabase());
             log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
-            return new EmbeddedDatabase(pg, channel, lock);
+            return new EmbeddedDatabase(pg, pg.getPort(), channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
@@ -210,7 +234,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return postgres.getJdbcUrl("postgres", database);
+        return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres";
     }
 
     public String jdbcUrl() {
@@ -218,11 +242,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     @Override
     public void close() throws IOException {
+        if (postgres == null) {
+            return; // attached: the server belongs to the running Tandem
+        }
         try {
             postgres.close();
         } finally {
