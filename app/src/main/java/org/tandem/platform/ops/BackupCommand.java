@@ -108,8 +108,9 @@ final class BackupCommand {
                  var rs = s.executeQuery("select sequencename, last_value from pg_sequences where schemaname = 'public'"
                          + " order by sequencename")) {
                 while (rs.next()) {
+                    String name = rs.getString(1);
                     long v = rs.getLong(2);
-                    info.sequences.put(rs.getString(1), rs.wasNull() ? null : v);
+                    info.sequences.put(name, rs.wasNull() ? null : v);
                 }
             }
         } finally {
