@@ -14,6 +14,7 @@ public class FileStores {
     }
 
     public static FileStore fromSettings(TandemSettings settings) {
-        return new LocalFileStore(settings.dataDir().resolve("files"));
+        return settings.files().onS3() ? new S3FileStore(settings.files().s3())
+                : new LocalFileStore(settings.dataDir().resolve("files"));
     }
 }
