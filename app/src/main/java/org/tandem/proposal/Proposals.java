@@ -486,6 +486,12 @@ public class Proposals {
         if (inv[3] == 1) {
             throw new ConflictException("INVITATION_USED");
         }
+        // The link was mailed to one address: a forwarded or leaked link opens no one else's account.
+        if (!jdbc.sql("""
+                select exists (select 1 from proposal_invitation i join app_user u on lower(u.email) = lower(i.email)
+                               where i.id = ? and u.id = ?)""").params(inv[0], user.id()).query(Boolean.class).single()) {
+            throw new ConflictException("INVITATION_FOR_ANOTHER_PERSON");
+        }
         Proposal p = proposals.findById(inv[1]).orElseThrow();
         Programme programme = programmes.get(calls.get(p.getCallId()).getProgrammeId());
         if (!applicantParty(user, programme.getId()).map(x -> x == inv[2]).orElse(false)) {
