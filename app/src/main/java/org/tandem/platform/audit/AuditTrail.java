@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,46 +47,91 @@ public class AuditTrail {
     private record Head(long seq, String hash, String before, String after) {
     }
 
+    private record PendingKey(AuditTrail trail, Object connection) {
+    }
+
+    /** A record inserted by this transaction and linked into the chain just before it commits. */
+    private record Pending(long id, Instant at, String actor, String entityType, String entityId, String action,
+                           String before, String after) {
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String entityType, Object entityId, String action,
                        Map<String, ?> before, Map<String, ?> after) {
         String b = before == null ? null : json.writeValueAsString(before);
         String a = after == null ? null : json.writeValueAsString(after);
-        // The row lock is held until the caller commits: appends are serialised across nodes, so
-        // no two records ever claim the same predecessor. The states come back in jsonb's own
-        // text form, the form that is hashed and later read back by verification.
-        Head head = jdbc.sql("""
-                select seq, hash, cast(? as jsonb)::text as b, cast(? as jsonb)::text as a
-                from audit_chain_head where id = 1 for update""")
-                .params(b, a)
-                .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), rs.getString("b"), rs.getString("a")))
+        // PostgreSQL keeps microseconds: hash what will be read back.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // The states come back in jsonb's own text form, the form that is hashed and later read
+        // back by verification.
+        Pending row = jdbc.sql("""
+                insert into audit_event (at, actor, entity_type, entity_id, action, before_state, after_state)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                returning id, before_state::text as b, after_state::text as a""")
+                .params(Timestamp.from(at), actor, entityType, String.valueOf(entityId), action, b, a)
+                .query((rs, i) -> new Pending(rs.getLong("id"), at, actor, entityType, String.valueOf(entityId), action,
+                        rs.getString("b"), rs.getString("a")))
                 .single();
-        append(head, clock.instant(), actor, entityType, String.valueOf(entityId), action, null);
+        pendingOfThisTransaction().add(row);
     }
 
-    private void append(Head head, Instant when, String actor, String entityType, String entityId, String action,
-                        Long existingId) {
+    /**
+     * Linking waits for the end of the transaction: the chain head's row lock, which serialises
+     * appends across nodes so that no two records claim the same predecessor, is then held only
+     * for the few statements before the commit, not for the whole business transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Pending> pendingOfThisTransaction() {
+        // Keyed by the transaction's connection: an inner REQUIRES_NEW transaction links its own
+        // records when it commits, whatever becomes of the outer one.
+        Object key = new PendingKey(this, TransactionSynchronizationManager.getResource(dataSource));
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(key);
+        if (pending == null) {
+            List<Pending> fresh = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(key, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    link(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+            pending = fresh;
+        }
+        return pending;
+    }
+
+    private void link(List<Pending> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Head head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
+                .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).single();
+        for (Pending r : rows) {
+            head = append(new Head(head.seq(), head.hash(), r.before(), r.after()), r.at(), r.actor(), r.entityType(),
+                    r.entityId(), r.action(), r.id());
+        }
+        rows.clear();
+    }
+
+    private Head append(Head head, Instant when, String actor, String entityType, String entityId, String action,
+                        long existingId) {
         long seq = head.seq() + 1;
         // PostgreSQL keeps microseconds: hash what will be read back.
         Instant at = when.truncatedTo(ChronoUnit.MICROS);
         String hash = AuditChain.hash(head.hash(), seq, at, actor, entityType, entityId, action, head.before(), head.after());
-        if (existingId == null) {
-            jdbc.sql("""
-                    insert into audit_event (at, actor, entity_type, entity_id, action, before_state, after_state,
-                                             seq, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?)""")
-                    .params(Timestamp.from(at), actor, entityType, entityId, action, head.before(), head.after(),
-                            seq, head.hash(), hash)
-                    .update();
-        } else {
-            jdbc.sql("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ?")
-                    .params(seq, head.hash(), hash, existingId).update();
-        }
+        jdbc.sql("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ?")
+                .params(seq, head.hash(), hash, existingId).update();
         jdbc.sql("update audit_chain_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
         if (seq % AuditChain.ANCHOR_EVERY == 0) {
             jdbc.sql("insert into audit_anchor (seq, hash, at) values (?, ?, ?)")
                     .params(seq, hash, Timestamp.from(clock.instant())).update();
         }
+        return new Head(seq, hash, null, null);
     }
 
     /**
@@ -105,9 +152,7 @@ public class AuditTrail {
                     .list();
             for (Object[] r : rows) {
                 Head h = new Head(head.seq(), head.hash(), (String) r[6], (String) r[7]);
-                append(h, (Instant) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Long) r[0]);
-                head = jdbc.sql("select seq, hash from audit_chain_head where id = 1")
-                        .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).single();
+                head = append(h, (Instant) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Long) r[0]);
             }
             return rows.size();
         });
