@@ -11,6 +11,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class TandemApplication {
 
     public static void main(String[] args) {
+        // backup, restore and audit verify run from the same jar without starting the server.
+        if (org.tandem.platform.ops.Operations.isCommand(args)) {
+            System.exit(org.tandem.platform.ops.Operations.run(args));
+        }
         SpringApplication.run(TandemApplication.class, args);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code TANDEM_DEMO}).
  */
 @ConfigurationProperties("tandem")
-public record TandemSettings(Path dataDir, Db db, Boolean demo) {
+public record TandemSettings(Path dataDir, Db db, Boolean demo, Files files, String baseUrl) {
 
     public TandemSettings {
         if (dataDir == null) {
@@ -17,6 +17,9 @@ public record TandemSettings(Path dataDir, Db db, Boolean demo) {
         }
         if (db == null) {
             db = new Db(null, null, null, null, false);
+        }
+        if (files == null) {
+            files = new Files(null);
         }
     }
 
@@ -33,5 +36,25 @@ public record TandemSettings(Path dataDir, Db db, Boolean demo) {
         public boolean external() {
             return url != null && !url.isBlank();
         }
+    }
+
+    /** Where uploaded files live: the data directory unless an S3 bucket is named. */
+    public record Files(S3 s3) {
+        public boolean onS3() {
+            return s3 != null && s3.bucket() != null && !s3.bucket().isBlank();
+        }
+    }
+
+    /**
+     * An S3-compatible object store ({@code TANDEM_FILES_S3_BUCKET}, {@code _ENDPOINT}, {@code _REGION},
+     * {@code _ACCESS_KEY}, {@code _SECRET_KEY}, {@code _PREFIX}, {@code _PATH_STYLE}).
+     *
+     * @param endpoint empty for AWS itself, otherwise the service's URL (MinIO, Ceph, Garage, a cloud's S3 API)
+     * @param accessKey empty to use the SDK's default credentials chain (instance role, environment)
+     * @param prefix a key prefix, so one bucket can hold several installations
+     * @param pathStyle bucket in the path rather than the host name, as most self-hosted services need
+     */
+    public record S3(String bucket, String endpoint, String region, String accessKey, String secretKey,
+                     String prefix, Boolean pathStyle) {
     }
 }

@@ -47,6 +47,7 @@ public class TeamInvitations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Proposals drafts;
+    private final org.tandem.platform.security.Accounts accounts;
     private final ProposalRepository proposals;
     private final Calls calls;
     private final Programmes programmes;
@@ -56,9 +57,10 @@ public class TeamInvitations {
     private final JsonMapper json;
     private final Clock clock;
 
-    TeamInvitations(Proposals drafts, ProposalRepository proposals, Calls calls,
+    TeamInvitations(Proposals drafts, org.tandem.platform.security.Accounts accounts, ProposalRepository proposals, Calls calls,
             Programmes programmes, AuditTrail audit, Outbox outbox, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.drafts = drafts;
+        this.accounts = accounts;
         this.proposals = proposals;
         this.calls = calls;
         this.programmes = programmes;
@@ -114,6 +116,12 @@ public class TeamInvitations {
                 .optional().orElseThrow(() -> new NotFoundException("invitation"));
         if (inv[3] == 1) {
             throw new ConflictException("INVITATION_USED");
+        }
+        // The link was mailed to one address: a forwarded or leaked link opens no one else's account.
+        String invited = jdbc.sql("select email from proposal_invitation where id = ?").param(inv[0]).query(String.class).single();
+        String own = accounts.get(user.id()).email();
+        if (own == null || !own.equalsIgnoreCase(invited)) {
+            throw new ConflictException("INVITATION_FOR_ANOTHER_PERSON");
         }
         Proposal p = proposals.findById(inv[1]).orElseThrow();
         Programme programme = programmes.get(calls.get(p.getCallId()).getProgrammeId());

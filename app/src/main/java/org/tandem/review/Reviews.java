@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tandem.directory.Directory;
@@ -357,7 +356,7 @@ public class Reviews {
                 .toList();
     }
 
-    @Scheduled(fixedDelayString = "${tandem.review.reminder-interval:PT1H}", initialDelayString = "PT1M")
+    @org.tandem.platform.jobs.ClusterScheduled(name = "review-reminders", fixedDelay = "${tandem.review.reminder-interval:PT1H}", initialDelay = "PT1M")
     @Transactional
     public void remindJob() {
         remind(clock.instant(), null, false);

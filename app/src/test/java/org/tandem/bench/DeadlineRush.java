@@ -96,7 +96,7 @@ public final class DeadlineRush {
             String a = "rush.vn." + i;
             String b = "rush.ru." + i;
             accounts.create(new Accounts.NewAccount(a, "VN " + i, null, "rush-password"), "bench");
-            accounts.create(new Accounts.NewAccount(b, "RU " + i, null, "rush-password"), "bench");
+            accounts.create(new Accounts.NewAccount(b, "RU " + i, b + "@example.org", "rush-password"), "bench");
             accounts.grant(accounts.find(a).orElseThrow().id(), new Accounts.NewGrant(Role.APPLICANT, p.getId(), vn), "bench");
             accounts.grant(accounts.find(b).orElseThrow().id(), new Accounts.NewGrant(Role.APPLICANT, p.getId(), ru), "bench");
             TandemUser ua = (TandemUser) users.loadUserByUsername(a);

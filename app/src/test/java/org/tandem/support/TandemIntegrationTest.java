@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "logging.level.org.tandem.platform.mail=ERROR",
         "spring.mail.host=localhost",
         "spring.mail.port=3025",
-        "tandem.mail.interval=PT1S"})
+        "tandem.mail.interval=PT1S",
+        "tandem.jobs.polling-interval=PT0.5S"})
 public @interface TandemIntegrationTest {
 }

@@ -2,42 +2,188 @@ package org.tandem.platform.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit trail: every create, update and delete of programme data is recorded with its
  * before and after state. Recording joins the caller's transaction, so a change and its audit
- * record are stored together or not at all.
+ * record are stored together or not at all. Records form a hash chain ({@link AuditChain}).
  */
 @Service
 public class AuditTrail {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, DataSource dataSource, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.dataSource = dataSource;
+        this.tx = tx;
+    }
+
+    private record Head(long seq, String hash, String before, String after) {
+    }
+
+    private record PendingKey(AuditTrail trail, Object connection) {
+    }
+
+    /** A record inserted by this transaction and linked into the chain just before it commits. */
+    private record Pending(long id, Instant at, String actor, String entityType, String entityId, String action,
+                           String before, String after) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String entityType, Object entityId, String action,
                        Map<String, ?> before, Map<String, ?> after) {
-        jdbc.sql("""
+        String b = before == null ? null : json.writeValueAsString(before);
+        String a = after == null ? null : json.writeValueAsString(after);
+        // PostgreSQL keeps microseconds: hash what will be read back.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // The states come back in jsonb's own text form, the form that is hashed and later read
+        // back by verification.
+        Pending row = jdbc.sql("""
                 insert into audit_event (at, actor, entity_type, entity_id, action, before_state, after_state)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-                .params(Timestamp.from(clock.instant()), actor, entityType, String.valueOf(entityId), action,
-                        before == null ? null : json.writeValueAsString(before),
-                        after == null ? null : json.writeValueAsString(after))
-                .update();
+                values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                returning id, before_state::text as b, after_state::text as a""")
+                .params(Timestamp.from(at), actor, entityType, String.valueOf(entityId), action, b, a)
+                .query((rs, i) -> new Pending(rs.getLong("id"), at, actor, entityType, String.valueOf(entityId), action,
+                        rs.getString("b"), rs.getString("a")))
+                .single();
+        pendingOfThisTransaction().add(row);
+    }
+
+    /**
+     * Linking waits for the end of the transaction: the chain head's row lock, which serialises
+     * appends across nodes so that no two records claim the same predecessor, is then held only
+     * for the few statements before the commit, not for the whole business transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Pending> pendingOfThisTransaction() {
+        // Keyed by the transaction's connection: an inner REQUIRES_NEW transaction links its own
+        // records when it commits, whatever becomes of the outer one.
+        Object key = new PendingKey(this, TransactionSynchronizationManager.getResource(dataSource));
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(key);
+        if (pending == null) {
+            List<Pending> fresh = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(key, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    link(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+            pending = fresh;
+        }
+        return pending;
+    }
+
+    private void link(List<Pending> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Head head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
+                .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).single();
+        for (Pending r : rows) {
+            head = append(new Head(head.seq(), head.hash(), r.before(), r.after()), r.at(), r.actor(), r.entityType(),
+                    r.entityId(), r.action(), r.id());
+        }
+        rows.clear();
+    }
+
+    private Head append(Head head, Instant when, String actor, String entityType, String entityId, String action,
+                        long existingId) {
+        long seq = head.seq() + 1;
+        // PostgreSQL keeps microseconds: hash what will be read back.
+        Instant at = when.truncatedTo(ChronoUnit.MICROS);
+        String hash = AuditChain.hash(head.hash(), seq, at, actor, entityType, entityId, action, head.before(), head.after());
+        jdbc.sql("update audit_event set seq = ?, prev_hash = ?, hash = ? where id = ?")
+                .params(seq, head.hash(), hash, existingId).update();
+        jdbc.sql("update audit_chain_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
+        if (seq % AuditChain.ANCHOR_EVERY == 0) {
+            jdbc.sql("insert into audit_anchor (seq, hash, at) values (?, ?, ?)")
+                    .params(seq, hash, Timestamp.from(clock.instant())).update();
+        }
+        return new Head(seq, hash, null, null);
+    }
+
+    /**
+     * Records written before the chain existed (or by an older version) are linked in id order
+     * at start-up, under the same head lock, so verification covers the whole trail.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void chainEarlierRecords() {
+        Integer linked = tx.execute(status -> {
+            Head head = jdbc.sql("select seq, hash, null as b, null as a from audit_chain_head where id = 1 for update")
+                    .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).single();
+            List<Object[]> rows = jdbc.sql("""
+                    select id, at, actor, entity_type, entity_id, action, before_state::text as b, after_state::text as a
+                    from audit_event where seq is null order by id""")
+                    .query((rs, i) -> new Object[] {rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                            rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),
+                            rs.getString("action"), rs.getString("b"), rs.getString("a")})
+                    .list();
+            for (Object[] r : rows) {
+                Head h = new Head(head.seq(), head.hash(), (String) r[6], (String) r[7]);
+                head = append(h, (Instant) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Long) r[0]);
+            }
+            return rows.size();
+        });
+        if (linked != null && linked > 0) {
+            log.info("Linked {} earlier audit records into the hash chain", linked);
+        }
+    }
+
+    /** Checks the whole chain; see {@link AuditChain#verify}. */
+    public AuditChain.Verification verify() {
+        try (var c = dataSource.getConnection()) {
+            return AuditChain.verify(c);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read the audit trail", e);
+        }
+    }
+
+    public record Anchor(long seq, String hash, Instant at) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Anchor> anchors(int limit) {
+        return jdbc.sql("select seq, hash, at from audit_anchor order by seq desc limit ?").param(limit)
+                .query((rs, i) -> new Anchor(rs.getLong("seq"), rs.getString("hash"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Anchor head() {
+        return jdbc.sql("select seq, hash from audit_chain_head where id = 1")
+                .query((rs, i) -> new Anchor(rs.getLong("seq"), rs.getString("hash"), null)).single();
     }
 
     @Transactional(readOnly = true)

@@ -2,15 +2,7 @@ package org.tandem.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +18,7 @@ import org.tandem.platform.TandemSettings;
 class DatabaseConfig {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
-    private static final String DATABASE = "tandem";
+    private static final String DATABASE = EmbeddedDatabase.DATABASE;
 
     @Bean(destroyMethod = "close")
     EmbeddedServer embeddedServer(TandemSettings settings) {
@@ -53,10 +45,10 @@ class DatabaseConfig {
 
     /** The embedded server, or nothing when an external database is configured. */
     static final class EmbeddedServer implements AutoCloseable {
-        private final EmbeddedPostgres postgres;
+        private final EmbeddedDatabase database;
 
-        private EmbeddedServer(EmbeddedPostgres postgres) {
-            this.postgres = postgres;
+        private EmbeddedServer(EmbeddedDatabase database) {
+            this.database = database;
         }
 
         static EmbeddedServer none() {
@@ -64,44 +56,18 @@ class DatabaseConfig {
         }
 
         static EmbeddedServer start(TandemSettings settings) {
-            Path dir = settings.dataDir().resolve("postgres").toAbsolutePath();
-            try {
-                Files.createDirectories(dir.getParent());
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dir.toFile())
-                        .setCleanDataDirectory(settings.db().embeddedClean())
-                        .setServerConfig("timezone", "UTC");
-                if (settings.db().embeddedPort() != null) {
-                    builder.setPort(settings.db().embeddedPort());
-                }
-                EmbeddedPostgres pg = builder.start();
-                createDatabaseIfMissing(pg.getPostgresDatabase());
-                log.info("Embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
-                return new EmbeddedServer(pg);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
-            }
-        }
-
-        private static void createDatabaseIfMissing(DataSource admin) {
-            try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-                var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
-                if (!rs.next()) {
-                    s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not create the database " + DATABASE, e);
-            }
+            return new EmbeddedServer(EmbeddedDatabase.start(settings.dataDir(), settings.db().embeddedPort(),
+                    settings.db().embeddedClean()));
         }
 
         String jdbcUrl(String database) {
-            return postgres.getJdbcUrl("postgres", database);
+            return this.database.jdbcUrl(database);
         }
 
         @Override
         public void close() throws IOException {
-            if (postgres != null) {
-                postgres.close();
+            if (database != null) {
+                database.close();
             }
         }
     }

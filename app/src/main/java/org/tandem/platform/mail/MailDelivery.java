@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.tandem.platform.jobs.ClusterScheduled;
 
 /**
  * Delivers the outbox through SMTP when one is configured ({@code spring.mail.host}). Pending
@@ -42,7 +42,7 @@ class MailDelivery {
     record Pending(long id, String recipient, String subject, String body) {
     }
 
-    @Scheduled(fixedDelayString = "${tandem.mail.interval:PT5S}")
+    @ClusterScheduled(name = "mail-delivery", fixedDelay = "${tandem.mail.interval:PT5S}")
     @Transactional
     public void deliver() {
         JavaMailSender smtp = sender.getIfAvailable();

@@ -18,10 +18,20 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.tandem.platform.TandemSettings settings;
+    private final org.springframework.core.env.Environment env;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcClient jdbc, Clock clock, org.tandem.platform.TandemSettings settings,
+           org.springframework.core.env.Environment env) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.settings = settings;
+        this.env = env;
+    }
+
+    /** TANDEM_BASE_URL, or this server's own port once it listens (it may have picked a free one). */
+    private String baseUrl() {
+        return MailLinks.base(settings.baseUrl(), env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
     }
 
     public record Message(long id, Instant createdAt, String recipient, String subject, String body, Instant sentAt) {
@@ -30,7 +40,7 @@ public class Outbox {
     @Transactional
     public void send(String recipient, String subject, String body) {
         jdbc.sql("insert into mail_outbox (created_at, recipient, subject, body) values (?, ?, ?, ?)")
-                .params(Timestamp.from(clock.instant()), recipient, subject, body).update();
+                .params(Timestamp.from(clock.instant()), recipient, subject, MailLinks.absolute(body, baseUrl())).update();
     }
 
     @Transactional(readOnly = true)

@@ -64,7 +64,7 @@ public class ApiTokens {
         if (!user.isEnabled()) {
             return new Issued(null, Refusal.DISABLED);
         }
-        attempts.succeeded(username);
+        attempts.succeeded(username, address);
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);

@@ -18,6 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     /** bcrypt by default, with the algorithm recorded in each hash so it can be upgraded later. */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -40,7 +44,7 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         .successHandler((req, res, auth) -> {
-                            attempts.succeeded(auth.getName());
+                            attempts.succeeded(auth.getName(), req.getRemoteAddr());
                             String target = req.getParameter("next");
                             // Only local paths: never an open redirect.
                             res.sendRedirect(req.getContextPath()
@@ -62,6 +66,11 @@ class SecurityConfig {
                 }))
                 // The API is for systems with tokens, not browser sessions; forms keep CSRF.
                 .csrf(c -> c.ignoringRequestMatchers("/api/**"))
+                // Pages load scripts and styles only from Tandem itself: no inline script, no
+                // inline style, nothing from elsewhere; an injected <script> does not run.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterBefore(new RateLimitFilter(attempts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
         return http.build();

@@ -7,7 +7,7 @@ import java.util.List;
  * body, e.g. {@code budgets[VN].amount}), a message key and its arguments. The message is
  * resolved in the reader's language where it is shown.
  */
-public record Problem(String field, String code, List<Object> args) {
+public record Problem(String field, String code, List<Object> args) implements java.io.Serializable {
 
     public Problem {
         args = List.copyOf(args);
