@@ -41,7 +41,9 @@ class S3FileStoreTests {
                 "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
                 "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"));
+                "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+                "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+                "org.springframework.modulith.events.config.EventPublicationAutoConfiguration"));
         s3 = S3MockApplication.start(new java.util.HashMap<>(), "--server.port=0", "--http.port=0",
                 "--com.adobe.testing.s3mock.store.initialBuckets=tandem",
                 "--com.adobe.testing.s3mock.store.root=" + root, "--spring.autoconfigure.exclude=" + exclude,
