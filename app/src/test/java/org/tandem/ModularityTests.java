@@ -35,6 +35,20 @@ class ModularityTests {
                         .importPackages("org.tandem"));
     }
 
+    /**
+     * Spring's {@code @Scheduled} runs on every node behind the load balancer (scheduling stays on
+     * for Spring Session's clean-up of expired sessions, which is harmless to repeat); Tandem's
+     * jobs use {@code @ClusterScheduled}, which runs each job once across nodes.
+     */
+    @Test
+    void jobsRunOnceAcrossNodes() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                .should().beAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+                .check(new com.tngtech.archunit.core.importer.ClassFileImporter()
+                        .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.tandem"));
+    }
+
     @Test
     void writesTheModuleDocumentation() {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
