@@ -239,7 +239,16 @@ class ProposalApi {
         return new ProposalJson(p.getId(), p.getCallId(), p.getVersion(), p.getStatus().name(), p.getAcronym(),
                 p.getTitle(), p.getAbstractText(), p.keywordList(), p.fieldList(), p.getDurationMonths(), p.getWorkPlan(),
                 p.getTitleVi(), p.getTitleRu(), p.getAbstractVi(), p.getAbstractRu(), teams,
-                submissions.receipts(p.getId(), me));
+                submissions.receipts(p.getId(), me), actions(p, me));
+    }
+
+    /** What the reader may do next, read off the proposal workflow, so a client need not guess. */
+    private List<String> actions(Proposal p, TandemUser me) {
+        if (!p.isMember(me.id()) || calls.get(p.getCallId()).status(calls.now()) != org.tandem.programme.CallStatus.OPEN) {
+            return List.of();
+        }
+        return ProposalWorkflow.PROPOSAL.actionsFrom(p.getStatus().name()).stream()
+                .map(org.tandem.platform.workflow.Workflow.Transition::action).toList();
     }
 
     private static String etag(long version) {

@@ -14,7 +14,7 @@ import java.util.List;
 record ProposalJson(Long id, Long callId, Long version, String status, String acronym, String title,
                     @JsonProperty("abstract") String abstractText, List<String> keywords, List<String> fields,
                     Integer durationMonths, String workPlan, String titleVi, String titleRu, String abstractVi,
-                    String abstractRu, List<TeamJson> teams, List<Receipt> submissions) {
+                    String abstractRu, List<TeamJson> teams, List<Receipt> submissions, List<String> actions) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TeamJson(String party, String currency, String hostOrganisation, String piName, String piEmail,

@@ -176,7 +176,11 @@ class ProposalApiTests {
 
         var second = ru.post("/api/v1/proposals/" + id + "/submit", Map.of(), Map.of("Idempotency-Key", "k2-" + id));
         assertThat(second.json().get("receipt").get("version").asInt()).isEqualTo(2);
-        assertThat(vn.get("/api/v1/proposals/" + id).json().get("status").asString()).isEqualTo("SUBMITTED");
+        var now = vn.get("/api/v1/proposals/" + id).json();
+        assertThat(now.get("status").asString()).isEqualTo("SUBMITTED");
+        // The next steps come from the proposal workflow: a submitted proposal is improved, resubmitted or withdrawn.
+        assertThat(now.get("actions").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("edit", "submit", "withdraw");
     }
 
     @Test
@@ -276,6 +280,7 @@ class ProposalApiTests {
         long id = create(vn, "WITHDRAW");
         var r = vn.post("/api/v1/proposals/" + id + "/withdraw", Map.of(), Map.of());
         assertThat(r.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(r.json().get("actions")).isEmpty();
         assertThat(vn.put("/api/v1/proposals/" + id, r.json(), Map.of("If-Match", r.etag())).status()).isEqualTo(409);
         var submit = vn.post("/api/v1/proposals/" + id + "/submit", Map.of(), Map.of("Idempotency-Key", "after-withdrawal"));
         assertThat(submit.status()).isEqualTo(409);
