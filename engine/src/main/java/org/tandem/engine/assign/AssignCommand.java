@@ -105,9 +105,13 @@ public final class AssignCommand implements Callable<Integer> {
         }
         err.flush();
         PrintWriter o = spec.commandLine().getOut();
+        // min_bound only for fair: total does not compute one, and an absent field is clearer than a NaN.
+        String bound = Double.isNaN(result.minBound()) ? ""
+                : String.format(Locale.ROOT, "\"min_bound\":%.6f,", result.minBound());
+        // Fields only ever added at the end (before seconds), so readers of the older line still match.
         o.printf(Locale.ROOT, "{\"assigned\":%d,\"total_affinity\":%.6f,\"min_proposal_affinity\":%.6f,\"unmet\":%d,"
-                        + "\"seconds\":%.3f}%n", result.assigned().size(), result.totalAffinity(),
-                result.minProposalAffinity(), result.unmet().size(), (System.nanoTime() - start) / 1e9);
+                        + "%s\"seconds\":%.3f}%n", result.assigned().size(), result.totalAffinity(),
+                result.minProposalAffinity(), result.unmet().size(), bound, (System.nanoTime() - start) / 1e9);
         o.flush();
         return result.unmet().isEmpty() ? 0 : EngineCli.EXIT_PARTIAL;
     }
