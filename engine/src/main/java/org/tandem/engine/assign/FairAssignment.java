@@ -36,8 +36,13 @@ import java.util.List;
  */
 final class FairAssignment {
 
-    /** Arcs fed to CP-SAT in full up to this many; above it, only the LP's working set (see class comment). */
-    static final int ALL_ARCS_UP_TO = 40_000;
+    /**
+     * Arcs fed to CP-SAT in full up to this many; above it, only the LP's working set (see class comment).
+     * A system property only so that tests can take the large-instance path on small instances.
+     */
+    static int allArcsUpTo() {
+        return Integer.getInteger("tandem.fair.allArcsUpTo", 40_000);
+    }
 
     /** @param boundUnits proven upper bound of the smallest per-proposal sum, in solver units (score × SCALE) */
     record Outcome(boolean[] chosen, boolean optimal, long boundUnits) {
@@ -79,14 +84,14 @@ final class FairAssignment {
             System.err.printf("fair: bound %d, total's minimum %d, %.2f s%n", bound.units, floor, (System.nanoTime() - start) / 1e9);
         }
         boolean[] work = bound.workingSet;
-        if (arcs <= ALL_ARCS_UP_TO) {
+        boolean exact = arcs <= allArcsUpTo();
+        if (exact) {
             work = new boolean[arcs];
             Arrays.fill(work, true);
         }
         for (int i = 0; i < arcs; i++) {
             work[i] |= totalChosen[i];
         }
-        boolean exact = arcs <= ALL_ARCS_UP_TO;
         long proven = bound.units;
         // Ejection chains first (fast, all in Java), then CP-SAT from there, capped by the bound.
         boolean[] best = new LocalSearch(totalChosen).raiseMinimum(proven, start + (long) (seconds * 0.3e9));
