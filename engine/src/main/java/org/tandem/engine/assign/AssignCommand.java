@@ -39,7 +39,7 @@ public final class AssignCommand implements Callable<Integer> {
     Path conflictsFile;
     @Option(names = "--objective", defaultValue = "total", description = "total (default) or fair")
     String objective;
-    @Option(names = "--fair-seconds", defaultValue = "60", description = "time limit of each fair step, seconds")
+    @Option(names = "--fair-seconds", defaultValue = "60", description = "time limit of the fair phase as a whole, seconds")
     double fairSeconds;
     @Option(names = "--out", required = true, description = "OUT.csv: proposal_id,reviewer_id,score")
     Path out;
@@ -101,7 +101,8 @@ public final class AssignCommand implements Callable<Integer> {
                     (solved - read) / 1e9, (System.nanoTime() - solved) / 1e9);
         }
         if (!result.optimal()) {
-            err.println("note: the fair objective reached its time limit; the result is feasible but not proven optimal");
+            err.println("note: the fair result is feasible but not proven optimal (its minimum is below min_bound, or the"
+                    + " total under that minimum is not proven)");
         }
         err.flush();
         PrintWriter o = spec.commandLine().getOut();
