@@ -50,8 +50,7 @@ final class OptimalSelector {
     static RankSelector.Selection select(List<Proposal> ranked, Map<String, BigDecimal> budgets,
                                          Map<String, FieldQuota> quotas, boolean[] hint, Duration timeLimit) {
         loadNative();
-        long started = System.nanoTime();
-        long deadline = started + timeLimit.toNanos();
+        long deadline = System.nanoTime() + timeLimit.toNanos();
         Coefficients k = Coefficients.of(ranked, budgets);
         int n = ranked.size();
         BigDecimal unit = ExactScaling.unit(ranked.stream().map(Proposal::merit).toList());
@@ -65,8 +64,12 @@ final class OptimalSelector {
             if (core.proven) {
                 long merit = exactMerit(k, core.values);
                 Fixing tieFix = core.relaxation == null ? null : core.relaxation.fixing(merit, false);
-                Phase tie = Phase.solve(k, ranked, quotas, -1, merit, Goal.RANK_WEIGHT, core.values,
-                        tieBreakDeadline(started, deadline), tieFix);
+                // The tie-break only chooses among sets of the proven best merit; on large instances with many
+                // such sets CP-SAT rarely proves it, so it gets a quarter of the deterministic time the merit proof
+                // took (at least 0.5), not the whole time limit. Small instances prove it at once (their result is
+                // the documented one); deterministic time keeps large ones reproducible.
+                Phase tie = Phase.solve(k, ranked, quotas, -1, merit, Long.MAX_VALUE, Goal.RANK_WEIGHT, core.values, deadline, tieFix,
+                        false, Math.max(0.5, core.work / 4));
                 if (tie.values != null) {
                     best = tie.values; // still merit-optimal even if the tie-break was not proven in time
                 }
@@ -105,15 +108,6 @@ final class OptimalSelector {
         return new RankSelector.Selection(best, new String[n], proven, unit.multiply(BigDecimal.valueOf(bound)));
     }
 
-    /**
-     * The tie-break only chooses among sets of the proven best merit, and on large instances with many
-     * such sets CP-SAT rarely proves it: it gets a quarter of the time the merit proof took (at least half a
-     * second), not the whole time limit. Small instances prove it at once, so their result is the documented one.
-     */
-    private static long tieBreakDeadline(long started, long deadline) {
-        long now = System.nanoTime();
-        return Math.min(deadline, now + Math.max(500_000_000L, (now - started) / 4));
-    }
 
     /** Recomputed from the solution: the solver reports its objective as a double. */
     private static long exactMerit(Coefficients k, boolean[] values) {
@@ -153,7 +147,8 @@ final class OptimalSelector {
     }
 
     /** One CP-SAT solve over a freshly built model; building is cheap next to solving. */
-    private record Phase(CpSolverStatus status, boolean[] values, long objective, long bound) {
+    /** @param work CP-SAT's deterministic time spent (reproducible, unlike wall time) */
+    private record Phase(CpSolverStatus status, boolean[] values, long objective, long bound, double work) {
 
         /**
          * @param shortfallCap -1: minimums are hard; otherwise a shortfall variable per field, total ≤ cap
@@ -161,13 +156,13 @@ final class OptimalSelector {
          */
         static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
                            long meritFloor, Goal goal, boolean[] hint, long deadline, Fixing fixing) {
-            return solve(k, ranked, quotas, shortfallCap, meritFloor, Long.MAX_VALUE, goal, hint, deadline, fixing, false);
+            return solve(k, ranked, quotas, shortfallCap, meritFloor, Long.MAX_VALUE, goal, hint, deadline, fixing, false, 0);
         }
 
         /** @param meritCap Long.MAX_VALUE for none; otherwise a proven upper bound of the merit (helps the proof) */
         static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
                            long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
-                           boolean stopAtFirst) {
+                           boolean stopAtFirst, double workLimit) {
             int n = ranked.size();
             CpModel model = new CpModel();
             BoolVar[] x = new BoolVar[n];
@@ -245,9 +240,13 @@ final class OptimalSelector {
                     .setInterleaveSearch(SolverSettings.workers() > 1 && SolverSettings.deterministic())
                     .setLogSearchProgress(SolverSettings.log())
                     .setStopAfterFirstSolution(stopAtFirst);
+            if (workLimit > 0) {
+                // Deterministic time, not seconds: the same input then stops at the same point on any machine load.
+                solver.getParameters().setMaxDeterministicTime(workLimit);
+            }
             CpSolverStatus status = solver.solve(model);
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-                return new Phase(status, null, 0, Long.MAX_VALUE);
+                return new Phase(status, null, 0, Long.MAX_VALUE, solver.response().getDeterministicTime());
             }
             boolean[] values = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -256,7 +255,8 @@ final class OptimalSelector {
             // CP-SAT's bound is a double: rounded down only when it is integral to far below one unit.
             double b = solver.bestObjectiveBound();
             long bound = goal == Goal.MERIT ? (long) Math.floor(b + 1e-6) : Long.MAX_VALUE;
-            return new Phase(status, values, Math.round(solver.objectiveValue()), bound);
+            return new Phase(status, values, Math.round(solver.objectiveValue()), bound,
+                    solver.response().getDeterministicTime());
         }
     }
 
@@ -466,7 +466,7 @@ final class OptimalSelector {
     }
 
     /** Outcome of the core solve: the best set, whether it is proven, and a proven bound of the merit (units). */
-    private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation) {
+    private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation, double work) {
 
         /**
          * LP bound, incumbent (the better of the rank set and a greedy rounding of the LP), reduced-cost
@@ -495,6 +495,7 @@ final class OptimalSelector {
             long cap = rel.floorBound();
             long z = exactMerit(k, incumbent);
             long bound = cap;
+            double work = 0;
             // Each round asks the core for any set better than the incumbent and stops at the first one:
             // the better incumbent fixes more proposals, so the next core is smaller. A round that proves
             // there is none proves the incumbent optimal.
@@ -513,14 +514,14 @@ final class OptimalSelector {
                     System.err.printf("select: round %d, incumbent %d, LP bound %d, %d of %d fixed%n", round, z, cap,
                             fix.count(), ranked.size());
                 }
-                long now = System.nanoTime();
-                long roundDeadline = Math.min(deadline, now + 1_000_000_000L); // a quick try; see below
-                Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, roundDeadline, fix, true);
+                // A quick try (one unit of deterministic time, about a second); see below.
+                Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0);
+                work += ph.work;
                 if (ph.status == CpSolverStatus.INFEASIBLE) {
-                    return new Core(incumbent, true, z, rel); // nothing beats the incumbent
+                    return new Core(incumbent, true, z, rel, work); // nothing beats the incumbent
                 }
                 if (ph.status == CpSolverStatus.OPTIMAL) {
-                    return new Core(ph.values, true, exactMerit(k, ph.values), rel);
+                    return new Core(ph.values, true, exactMerit(k, ph.values), rel, work);
                 }
                 if (ph.values != null) {
                     incumbent = ph.values;
@@ -531,23 +532,24 @@ final class OptimalSelector {
                 // puzzle CP-SAT is bad at; plain maximisation on the same core, from the incumbent, finds and
                 // proves it far more often (measured on the correlated instances).
                 Phase last = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
-                        false);
+                        false, 0);
+                work += last.work;
                 if (last.values != null && exactMerit(k, last.values) > z) {
                     incumbent = last.values;
                     z = exactMerit(k, incumbent);
                 }
                 if (last.status == CpSolverStatus.OPTIMAL) {
                     // The core's best is optimal among the sets that agree with the fixing; the others have ≤ z.
-                    return new Core(incumbent, true, z, rel);
+                    return new Core(incumbent, true, z, rel, work);
                 }
                 // Out of time: the core's own bound holds for the sets better than z, z for the rest.
                 bound = Math.max(z, Math.min(cap, last.bound));
                 break;
             }
             if (z >= cap) {
-                return new Core(incumbent, true, z, rel);
+                return new Core(incumbent, true, z, rel, work);
             }
-            return new Core(incumbent, false, Math.max(z, bound), rel);
+            return new Core(incumbent, false, Math.max(z, bound), rel, work);
         }
 
         private static boolean feasible(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas,
