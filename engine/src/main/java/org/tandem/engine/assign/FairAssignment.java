@@ -94,7 +94,7 @@ final class FairAssignment {
         }
         long proven = bound.units;
         // Ejection chains first (fast, all in Java), then CP-SAT from there, capped by the bound.
-        boolean[] best = new LocalSearch(totalChosen).raiseMinimum(proven, start + (long) (seconds * 0.3e9));
+        boolean[] best = new LocalSearch(totalChosen).raiseMinimum(proven, System.nanoTime() + (long) (seconds * 0.3e9));
         long lo = smallestSum(best);
         if (LOG) {
             System.err.printf("fair: ejection chains reach %d, %.2f s%n", lo, (System.nanoTime() - start) / 1e9);
