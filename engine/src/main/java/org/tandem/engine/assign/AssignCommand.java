@@ -39,7 +39,7 @@ public final class AssignCommand implements Callable<Integer> {
     Path conflictsFile;
     @Option(names = "--objective", defaultValue = "total", description = "total (default) or fair")
     String objective;
-    @Option(names = "--fair-seconds", defaultValue = "60", description = "time limit of each fair step, seconds")
+    @Option(names = "--fair-seconds", defaultValue = "60", description = "time limit of the fair phase as a whole, seconds")
     double fairSeconds;
     @Option(names = "--out", required = true, description = "OUT.csv: proposal_id,reviewer_id,score")
     Path out;
@@ -101,13 +101,18 @@ public final class AssignCommand implements Callable<Integer> {
                     (solved - read) / 1e9, (System.nanoTime() - solved) / 1e9);
         }
         if (!result.optimal()) {
-            err.println("note: the fair objective reached its time limit; the result is feasible but not proven optimal");
+            err.println("note: the fair result is feasible but not proven optimal (its minimum is below min_bound, or the"
+                    + " total under that minimum is not proven)");
         }
         err.flush();
         PrintWriter o = spec.commandLine().getOut();
+        // min_bound only for fair: total does not compute one, and an absent field is clearer than a NaN.
+        String bound = Double.isNaN(result.minBound()) ? ""
+                : String.format(Locale.ROOT, "\"min_bound\":%.6f,", result.minBound());
+        // Fields only ever added at the end (before seconds), so readers of the older line still match.
         o.printf(Locale.ROOT, "{\"assigned\":%d,\"total_affinity\":%.6f,\"min_proposal_affinity\":%.6f,\"unmet\":%d,"
-                        + "\"seconds\":%.3f}%n", result.assigned().size(), result.totalAffinity(),
-                result.minProposalAffinity(), result.unmet().size(), (System.nanoTime() - start) / 1e9);
+                        + "%s\"seconds\":%.3f}%n", result.assigned().size(), result.totalAffinity(),
+                result.minProposalAffinity(), result.unmet().size(), bound, (System.nanoTime() - start) / 1e9);
         o.flush();
         return result.unmet().isEmpty() ? 0 : EngineCli.EXIT_PARTIAL;
     }

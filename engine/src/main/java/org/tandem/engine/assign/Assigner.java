@@ -3,13 +3,6 @@ package org.tandem.engine.assign;
 import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
-import com.google.ortools.sat.BoolVar;
-import com.google.ortools.sat.CpModel;
-import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.IntVar;
-import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
 import java.util.ArrayList;
 
 import java.util.HashMap;
@@ -148,6 +141,7 @@ public final class Assigner {
 
         boolean[] chosen = flow(arcs, demands, reviewers, maxScaled);
         boolean optimal = true;
+        double minBound = Double.NaN;
         if (objective == Objective.FAIR) {
             int count = 0;
             for (boolean b : chosen) {
@@ -158,17 +152,14 @@ public final class Assigner {
             for (int r = 0; r < reviewers.size(); r++) {
                 minLoadsMet &= load[r] >= Math.min(reviewers.get(r).minLoad(), reviewers.get(r).maxLoad());
             }
-            FairSolution fair = fair(arcs, demands, reviewers, proposalOf, proposalNo.size(), count, minLoadsMet,
-                    fairSeconds);
-            if (fair != null) {
-                chosen = fair.chosen();
-                optimal = fair.optimal();
-            } else {
-                optimal = false;
-            }
+            FairAssignment.Outcome fair = new FairAssignment(arcs.size, arcs.demand, arcs.reviewer, arcs.scaled,
+                    demands, reviewers, proposalOf, proposalNo.size(), count, minLoadsMet).solve(chosen, fairSeconds);
+            chosen = fair.chosen();
+            optimal = fair.optimal();
+            minBound = fair.boundUnits() / SCALE;
         }
         return result(arcs, chosen, candidates, demands, proposalOf, proposalNo.size(), candidatesOf, conflictedOf,
-                optimal);
+                optimal, minBound);
     }
 
     /** Max flow, then min cost; costs are non-negative ("how far below the best score"). */
@@ -219,101 +210,6 @@ public final class Assigner {
         return chosen;
     }
 
-    private record FairSolution(boolean[] chosen, boolean optimal) {
-    }
-
-    /**
-     * CP-SAT in two steps: the largest smallest per-proposal sum, then the largest total with
-     * that minimum kept; always with as many pairs as the flow found.
-     */
-    private static FairSolution fair(Arcs arcs, List<Demand> demands, List<Reviewer> reviewers, int[] proposalOf,
-                                     int proposals, int count, boolean keepMinLoads, double seconds) {
-        List<List<Integer>> arcsOfProposal = new ArrayList<>();
-        for (int p = 0; p < proposals; p++) {
-            arcsOfProposal.add(new ArrayList<>());
-        }
-        for (int i = 0; i < arcs.size; i++) {
-            arcsOfProposal.get(proposalOf[arcs.demand[i]]).add(i);
-        }
-        long[] minSum = {0};
-        boolean[] proven = {true};
-        boolean[][] best = {null};
-        for (int step = 0; step < 2; step++) {
-            CpModel model = new CpModel();
-            BoolVar[] x = new BoolVar[arcs.size];
-            for (int i = 0; i < arcs.size; i++) {
-                x[i] = model.newBoolVar("x" + i);
-            }
-            List<List<BoolVar>> byDemand = new ArrayList<>();
-            List<List<BoolVar>> byReviewer = new ArrayList<>();
-            demands.forEach(d -> byDemand.add(new ArrayList<>()));
-            reviewers.forEach(r -> byReviewer.add(new ArrayList<>()));
-            for (int i = 0; i < arcs.size; i++) {
-                byDemand.get(arcs.demand[i]).add(x[i]);
-                byReviewer.get(arcs.reviewer[i]).add(x[i]);
-            }
-            for (int d = 0; d < demands.size(); d++) {
-                model.addLessOrEqual(LinearExpr.sum(byDemand.get(d).toArray(new BoolVar[0])), demands.get(d).required());
-            }
-            for (int r = 0; r < reviewers.size(); r++) {
-                LinearExpr load = LinearExpr.sum(byReviewer.get(r).toArray(new BoolVar[0]));
-                model.addLessOrEqual(load, reviewers.get(r).maxLoad());
-                if (keepMinLoads && reviewers.get(r).minLoad() > 0) {
-                    model.addGreaterOrEqual(load, Math.min(reviewers.get(r).minLoad(), reviewers.get(r).maxLoad()));
-                }
-            }
-            model.addEquality(LinearExpr.sum(x), count);
-            long maxTotal = 0;
-            for (int i = 0; i < arcs.size; i++) {
-                maxTotal += Math.max(0, arcs.scaled[i]);
-            }
-            IntVar m = model.newIntVar(Math.min(0, -maxTotal), maxTotal, "min");
-            for (List<Integer> own : arcsOfProposal) {
-                LinearExprBuilder sum = LinearExpr.newBuilder();
-                for (int i : own) {
-                    sum.addTerm(x[i], arcs.scaled[i]);
-                }
-                if (step == 0) {
-                    model.addLessOrEqual(m, sum);
-                } else {
-                    model.addGreaterOrEqual(sum, minSum[0]);
-                }
-            }
-            if (step == 0) {
-                model.maximize(m);
-            } else {
-                LinearExprBuilder total = LinearExpr.newBuilder();
-                for (int i = 0; i < arcs.size; i++) {
-                    total.addTerm(x[i], arcs.scaled[i]);
-                }
-                model.maximize(total);
-            }
-            if (best[0] != null) {
-                for (int i = 0; i < arcs.size; i++) {
-                    model.addHint(x[i], best[0][i] ? 1 : 0);
-                }
-            }
-            CpSolver solver = new CpSolver();
-            solver.getParameters().setMaxTimeInSeconds(seconds);
-            solver.getParameters().setNumWorkers(2);
-            solver.getParameters().setRandomSeed(1);
-            CpSolverStatus status = solver.solve(model);
-            if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-                return best[0] == null ? null : new FairSolution(best[0], false);
-            }
-            proven[0] &= status == CpSolverStatus.OPTIMAL;
-            boolean[] chosen = new boolean[arcs.size];
-            for (int i = 0; i < arcs.size; i++) {
-                chosen[i] = solver.booleanValue(x[i]);
-            }
-            best[0] = chosen;
-            if (step == 0) {
-                minSum[0] = solver.value(m);
-            }
-        }
-        return new FairSolution(best[0], proven[0]);
-    }
-
     private static int[] loads(Arcs arcs, boolean[] chosen, int reviewers) {
         int[] load = new int[reviewers];
         for (int i = 0; i < arcs.size; i++) {
@@ -326,7 +222,7 @@ public final class Assigner {
 
     private static AssignmentResult result(Arcs arcs, boolean[] chosen, CandidateArrays candidates, List<Demand> demands,
                                            int[] proposalOf, int proposals, int[] candidatesOf, int[] conflictedOf,
-                                           boolean optimal) {
+                                           boolean optimal, double minBound) {
         List<Candidate> assigned = new ArrayList<>();
         int[] got = new int[demands.size()];
         double[] sumOfProposal = new double[proposals];
@@ -357,7 +253,7 @@ public final class Assigner {
         for (double sum : sumOfProposal) {
             min = Math.min(min, sum);
         }
-        return new AssignmentResult(assigned, unmet, total, min, optimal);
+        return new AssignmentResult(assigned, unmet, total, min, optimal, minBound);
     }
 
 }

@@ -24,6 +24,21 @@ final class ExactScaling {
     }
 
     /**
+     * What one unit of {@link #toUnits} is worth in the values' own terms: gcd ÷ 10^scale (1 when all are 0).
+     */
+    static BigDecimal unit(List<BigDecimal> values) {
+        int scale = 0;
+        for (BigDecimal v : values) {
+            scale = Math.max(scale, v.stripTrailingZeros().scale());
+        }
+        BigInteger gcd = BigInteger.ZERO;
+        for (BigDecimal v : values) {
+            gcd = gcd.gcd(v.movePointRight(scale).toBigIntegerExact());
+        }
+        return gcd.signum() == 0 ? BigDecimal.ONE : new BigDecimal(gcd).movePointLeft(scale);
+    }
+
+    /**
      * @param values non-negative exact decimals
      * @param what   names the group in the error message
      * @return integer units, same order, with the same ratios as {@code values}

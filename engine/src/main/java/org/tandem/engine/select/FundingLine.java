@@ -110,7 +110,7 @@ public final class FundingLine {
                 reasons[i] = blocker != null ? blocker : StopReason.NOT_SELECTED;
             }
         }
-        return new RankSelector.Selection(s.funded(), reasons, s.proven());
+        return new RankSelector.Selection(s.funded(), reasons, s.proven(), s.meritBound());
     }
 
     private static FundingResult summarise(List<Proposal> inputOrder, List<Proposal> ranked,
@@ -146,6 +146,6 @@ public final class FundingLine {
             }
         }
         return new FundingResult(List.copyOf(decisions), funded, merit, spent,
-                s.proven(), List.copyOf(unmet));
+                s.proven(), List.copyOf(unmet), s.meritBound() == null ? null : s.meritBound().max(merit));
     }
 }

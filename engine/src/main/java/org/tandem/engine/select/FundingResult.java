@@ -14,9 +14,29 @@ import java.util.Map;
  * @param optimal      true only for {@code optimal} when CP-SAT proved that no set has more merit
  * @param unmetMinimums fields still below their minimum count, described by {@link StopReason#quotaMin};
  *                      non-empty means the quotas cannot be met within the budgets (CLI exit 3)
+ * @param meritBound   {@code optimal} only (null for {@code rank}): a proven upper bound of the total merit of
+ *                      any feasible set, exact; equal to {@code totalMerit} when {@code optimal} is true
  */
 public record FundingResult(List<Decision> decisions, int fundedCount, BigDecimal totalMerit,
-                            Map<String, BigDecimal> spent, boolean optimal, List<String> unmetMinimums) {
+                            Map<String, BigDecimal> spent, boolean optimal, List<String> unmetMinimums,
+                            BigDecimal meritBound) {
+
+    /** A result without a bound (the {@code rank} policy). */
+    public FundingResult(List<Decision> decisions, int fundedCount, BigDecimal totalMerit,
+                         Map<String, BigDecimal> spent, boolean optimal, List<String> unmetMinimums) {
+        this(decisions, fundedCount, totalMerit, spent, optimal, unmetMinimums, null);
+    }
+
+    /** The share of the bound not reached, (bound − merit) ÷ bound; 0 when proven, NaN without a bound. */
+    public double gap() {
+        if (meritBound == null) {
+            return Double.NaN;
+        }
+        if (meritBound.signum() == 0) {
+            return 0;
+        }
+        return meritBound.subtract(totalMerit).doubleValue() / meritBound.doubleValue();
+    }
 
     public boolean quotasMet() {
         return unmetMinimums.isEmpty();

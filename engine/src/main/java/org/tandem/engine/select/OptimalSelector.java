@@ -7,7 +7,13 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,18 +53,42 @@ final class OptimalSelector {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         Coefficients k = Coefficients.of(ranked, budgets);
         int n = ranked.size();
+        BigDecimal unit = ExactScaling.unit(ranked.stream().map(Proposal::merit).toList());
 
-        // Phase 1 with hard minimums; fall back to the shortfall phase only when they are infeasible,
-        // so the common case costs no extra solve.
-        Phase merit = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, Goal.MERIT, hint, deadline);
+        // The usual case: minimums are feasible, and the LP relaxation with reduced-cost fixing leaves
+        // CP-SAT a small core to prove. Infeasible minimums (no incumbent, core infeasible) take the
+        // lexicographic path below.
+        Core core = Core.solve(k, ranked, quotas, hint, deadline);
+        if (core != null) {
+            boolean[] best = core.values;
+            if (core.proven) {
+                long merit = exactMerit(k, core.values);
+                Fixing tieFix = core.relaxation == null ? null : core.relaxation.fixing(merit, false);
+                // The tie-break only chooses among sets of the proven best merit; on large instances with many
+                // such sets CP-SAT rarely proves it, so it gets a quarter of the deterministic time the merit proof
+                // took (at least 0.5), not the whole time limit. Small instances prove it at once (their result is
+                // the documented one); deterministic time keeps large ones reproducible.
+                Phase tie = Phase.solve(k, ranked, quotas, -1, merit, Long.MAX_VALUE, Goal.RANK_WEIGHT, core.values, deadline, tieFix,
+                        false, Math.max(0.5, core.work / 4));
+                if (tie.values != null) {
+                    best = tie.values; // still merit-optimal even if the tie-break was not proven in time
+                }
+            }
+            return new RankSelector.Selection(best, new String[n], core.proven,
+                    unit.multiply(BigDecimal.valueOf(core.proven ? exactMerit(k, best) : core.bound)));
+        }
+
+        Phase merit = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, Goal.MERIT, hint, deadline, null);
         long shortfallCap = 0;
         if (merit.status == CpSolverStatus.INFEASIBLE) {
-            Phase shortfall = Phase.solve(k, ranked, quotas, Long.MAX_VALUE, Long.MIN_VALUE, Goal.SHORTFALL, hint, deadline);
+            Phase shortfall = Phase.solve(k, ranked, quotas, Long.MAX_VALUE, Long.MIN_VALUE, Goal.SHORTFALL, hint,
+                    deadline, null);
             if (shortfall.values == null) {
                 return notSolved(n);
             }
             shortfallCap = shortfall.objective;
-            merit = Phase.solve(k, ranked, quotas, shortfallCap, Long.MIN_VALUE, Goal.MERIT, shortfall.values, deadline);
+            merit = Phase.solve(k, ranked, quotas, shortfallCap, Long.MIN_VALUE, Goal.MERIT, shortfall.values, deadline,
+                    null);
         }
         if (merit.values == null) {
             return notSolved(n);
@@ -68,13 +98,16 @@ final class OptimalSelector {
         if (proven) {
             long cap = shortfallCap == 0 ? -1 : shortfallCap;
             Phase tie = Phase.solve(k, ranked, quotas, cap, exactMerit(k, merit.values), Goal.RANK_WEIGHT,
-                    merit.values, deadline);
+                    merit.values, deadline, null);
             if (tie.values != null) {
                 best = tie.values; // still merit-optimal even if the tie-break was not proven in time
             }
         }
-        return new RankSelector.Selection(best, new String[n], proven);
+        // The bound is the solver's own in this path (minimums relaxed by the shortfall are a different problem).
+        long bound = proven ? exactMerit(k, best) : Math.max(exactMerit(k, best), merit.bound);
+        return new RankSelector.Selection(best, new String[n], proven, unit.multiply(BigDecimal.valueOf(bound)));
     }
+
 
     /** Recomputed from the solution: the solver reports its objective as a double. */
     private static long exactMerit(Coefficients k, boolean[] values) {
@@ -88,7 +121,7 @@ final class OptimalSelector {
     }
 
     private static RankSelector.Selection notSolved(int n) {
-        return new RankSelector.Selection(new boolean[n], new String[n], false);
+        return new RankSelector.Selection(new boolean[n], new String[n], false, null);
     }
 
     private enum Goal { SHORTFALL, MERIT, RANK_WEIGHT }
@@ -114,14 +147,22 @@ final class OptimalSelector {
     }
 
     /** One CP-SAT solve over a freshly built model; building is cheap next to solving. */
-    private record Phase(CpSolverStatus status, boolean[] values, long objective) {
+    /** @param work CP-SAT's deterministic time spent (reproducible, unlike wall time) */
+    private record Phase(CpSolverStatus status, boolean[] values, long objective, long bound, double work) {
 
         /**
          * @param shortfallCap -1: minimums are hard; otherwise a shortfall variable per field, total ≤ cap
          * @param meritFloor   Long.MIN_VALUE for none; otherwise total merit must reach it
          */
         static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
-                           long meritFloor, Goal goal, boolean[] hint, long deadline) {
+                           long meritFloor, Goal goal, boolean[] hint, long deadline, Fixing fixing) {
+            return solve(k, ranked, quotas, shortfallCap, meritFloor, Long.MAX_VALUE, goal, hint, deadline, fixing, false, 0);
+        }
+
+        /** @param meritCap Long.MAX_VALUE for none; otherwise a proven upper bound of the merit (helps the proof) */
+        static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
+                           long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
+                           boolean stopAtFirst, double workLimit) {
             int n = ranked.size();
             CpModel model = new CpModel();
             BoolVar[] x = new BoolVar[n];
@@ -129,6 +170,9 @@ final class OptimalSelector {
                 x[i] = model.newBoolVar("x" + i);
                 if (hint != null) {
                     model.addHint(x[i], hint[i]);
+                }
+                if (fixing != null && fixing.fixed[i]) {
+                    model.addEquality(x[i], fixing.value[i] ? 1 : 0);
                 }
             }
             for (Map.Entry<String, long[]> c : k.cost.entrySet()) {
@@ -173,6 +217,9 @@ final class OptimalSelector {
             if (meritFloor != Long.MIN_VALUE) {
                 model.addGreaterOrEqual(merit, meritFloor);
             }
+            if (meritCap != Long.MAX_VALUE) {
+                model.addLessOrEqual(merit, meritCap);
+            }
             switch (goal) {
                 case SHORTFALL -> model.minimize(totalShortfall);
                 case MERIT -> model.maximize(merit);
@@ -191,16 +238,528 @@ final class OptimalSelector {
                     .setNumWorkers(SolverSettings.workers())
                     .setRandomSeed(0)
                     .setInterleaveSearch(SolverSettings.workers() > 1 && SolverSettings.deterministic())
-                    .setLogSearchProgress(SolverSettings.log());
+                    .setLogSearchProgress(SolverSettings.log())
+                    .setStopAfterFirstSolution(stopAtFirst);
+            if (workLimit > 0) {
+                // Deterministic time, not seconds: the same input then stops at the same point on any machine load.
+                solver.getParameters().setMaxDeterministicTime(workLimit);
+            }
             CpSolverStatus status = solver.solve(model);
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-                return new Phase(status, null, 0);
+                return new Phase(status, null, 0, Long.MAX_VALUE, solver.response().getDeterministicTime());
             }
             boolean[] values = new boolean[n];
             for (int i = 0; i < n; i++) {
                 values[i] = solver.booleanValue(x[i]);
             }
-            return new Phase(status, values, Math.round(solver.objectiveValue()));
+            // CP-SAT's bound is a double: rounded down only when it is integral to far below one unit.
+            double b = solver.bestObjectiveBound();
+            long bound = goal == Goal.MERIT ? (long) Math.floor(b + 1e-6) : Long.MAX_VALUE;
+            return new Phase(status, values, Math.round(solver.objectiveValue()), bound,
+                    solver.response().getDeterministicTime());
+        }
+    }
+
+    /** Variables whose value every solution of interest shares: fixed[i] means x_i = value[i]. */
+    record Fixing(boolean[] fixed, boolean[] value, int count) {
+    }
+
+    /**
+     * The LP relaxation (GLOP) turned into an exact bound. For any multipliers y of the budget and quota
+     * rows, every funded set x has merit(x) = Σ y·row(x) + Σ_i d_i·x_i with d_i = merit_i − Σ y·column_i;
+     * bounding each row by its range and each x_i by 0 or 1 gives L(y) = Σ y·(row end) + Σ max(0, d_i),
+     * an upper bound of the merit. It is evaluated in exact decimal arithmetic from whatever multipliers
+     * GLOP returns (a multiplier pointing at an infinite row end is taken as 0), so no solver tolerance
+     * can make it invalid; GLOP's duals only make it tight. A set that disagrees with the sign of d_i
+     * on proposal i has merit at most L − |d_i|: that is the reduced-cost fixing.
+     */
+    static final class Relaxation {
+        final BigDecimal bound;
+        final BigDecimal[] reduced;
+        final double[] lpValue;
+
+        private Relaxation(BigDecimal bound, BigDecimal[] reduced, double[] lpValue) {
+            this.bound = bound;
+            this.reduced = reduced;
+            this.lpValue = lpValue;
+        }
+
+        /** floor(L): merits are whole units. */
+        long floorBound() {
+            return bound.setScale(0, RoundingMode.FLOOR).longValueExact();
+        }
+
+        /**
+         * @param strict true: fixes what every set of merit &gt; {@code threshold} shares; false: merit ≥ threshold
+         */
+        Fixing fixing(long threshold, boolean strict) {
+            BigDecimal need = BigDecimal.valueOf(strict ? threshold + 1 : threshold);
+            int n = reduced.length;
+            boolean[] fixed = new boolean[n];
+            boolean[] value = new boolean[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (bound.subtract(reduced[i].abs()).compareTo(need) < 0) {
+                    fixed[i] = true;
+                    value[i] = reduced[i].signum() > 0;
+                    count++;
+                }
+            }
+            return new Fixing(fixed, value, count);
+        }
+
+        /** @return null when GLOP finds no optimum (e.g. the minimums are infeasible even fractionally) */
+        static Relaxation of(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas) {
+            int n = ranked.size();
+            MPSolver lp = MPSolver.createSolver("GLOP");
+            if (lp == null) {
+                return null;
+            }
+            try {
+                MPVariable[] x = new MPVariable[n];
+                MPObjective objective = lp.objective();
+                for (int i = 0; i < n; i++) {
+                    x[i] = lp.makeNumVar(0, 1, "");
+                    objective.setCoefficient(x[i], k.merit[i]);
+                }
+                objective.setMaximization();
+                List<String> parties = new ArrayList<>(k.cost.keySet());
+                MPConstraint[] budgetRow = new MPConstraint[parties.size()];
+                for (int b = 0; b < parties.size(); b++) {
+                    long[] units = k.cost.get(parties.get(b));
+                    long budget = k.budget.get(parties.get(b));
+                    long total = 0;
+                    for (long u : units) {
+                        total += u;
+                    }
+                    if (total <= budget || budget == 0) {
+                        continue; // no constraint, or (budget 0) handled exactly below by fixing out every payer
+                    }
+                    // Rows divided by the budget: kopeck-scale coefficients would strain the LP's tolerances.
+                    budgetRow[b] = lp.makeConstraint(-MPSolver.infinity(), 1, "");
+                    for (int i = 0; i < n; i++) {
+                        if (units[i] != 0) {
+                            budgetRow[b].setCoefficient(x[i], (double) units[i] / budget);
+                        }
+                    }
+                }
+                List<int[]> rows = new ArrayList<>(); // per quota row: min, max (max capped at the field's size)
+                List<String> rowField = new ArrayList<>();
+                List<MPConstraint> quotaRow = new ArrayList<>();
+                for (FieldQuota q : quotas.values()) {
+                    int members = 0;
+                    for (Proposal p : ranked) {
+                        members += p.field().equals(q.field()) ? 1 : 0;
+                    }
+                    int max = Math.min(q.maxCount(), members);
+                    if (q.minCount() == 0 && max == members) {
+                        continue;
+                    }
+                    MPConstraint row = lp.makeConstraint(q.minCount(), max, "");
+                    for (int i = 0; i < n; i++) {
+                        if (ranked.get(i).field().equals(q.field())) {
+                            row.setCoefficient(x[i], 1);
+                        }
+                    }
+                    rows.add(new int[] {q.minCount(), max});
+                    rowField.add(q.field());
+                    quotaRow.add(row);
+                }
+                for (int b = 0; b < parties.size(); b++) {
+                    if (k.budget.get(parties.get(b)) == 0) {
+                        long[] units = k.cost.get(parties.get(b));
+                        for (int i = 0; i < n; i++) {
+                            if (units[i] > 0) {
+                                x[i].setUb(0);
+                            }
+                        }
+                    }
+                }
+                if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+                    return null;
+                }
+                double[] lpValue = new double[n];
+                for (int i = 0; i < n; i++) {
+                    lpValue[i] = x[i].solutionValue();
+                }
+                Relaxation best = null;
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    Relaxation r = lagrangian(sign, k, ranked, parties, budgetRow, rows, rowField, quotaRow, lpValue);
+                    if (best == null || r.bound.compareTo(best.bound) < 0) {
+                        best = r;
+                    }
+                }
+                return best;
+            } finally {
+                lp.delete();
+            }
+        }
+
+        /** L(y) for GLOP's duals times {@code sign} (either convention gives a valid bound; the smaller is kept). */
+        private static Relaxation lagrangian(int sign, Coefficients k, List<Proposal> ranked, List<String> parties,
+                                             MPConstraint[] budgetRow, List<int[]> rows, List<String> rowField,
+                                             List<MPConstraint> quotaRow, double[] lpValue) {
+            int n = ranked.size();
+            BigDecimal bound = BigDecimal.ZERO;
+            BigDecimal[] d = new BigDecimal[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = BigDecimal.valueOf(k.merit[i]);
+            }
+            for (int b = 0; b < parties.size(); b++) {
+                long[] units = k.cost.get(parties.get(b));
+                long budget = k.budget.get(parties.get(b));
+                if (budget == 0) {
+                    // x_i = 0 for every payer is implied by the budget itself: an infinite multiplier, in effect.
+                    for (int i = 0; i < n; i++) {
+                        if (units[i] > 0) {
+                            d[i] = null;
+                        }
+                    }
+                    continue;
+                }
+                if (budgetRow[b] == null) {
+                    continue;
+                }
+                double scaledDual = sign * budgetRow[b].dualValue();
+                if (!(scaledDual > 0)) {
+                    continue; // a ≤ row only takes a non-negative multiplier
+                }
+                // The row was divided by the budget: its multiplier per unit of money is dual ÷ budget. Any
+                // rounding here changes which y is used, never whether the bound is valid.
+                BigDecimal y = new BigDecimal(scaledDual).divide(BigDecimal.valueOf(budget), MathContext.DECIMAL128);
+                bound = bound.add(y.multiply(BigDecimal.valueOf(budget)));
+                for (int i = 0; i < n; i++) {
+                    if (units[i] != 0 && d[i] != null) {
+                        d[i] = d[i].subtract(y.multiply(BigDecimal.valueOf(units[i])));
+                    }
+                }
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                double dual = sign * quotaRow.get(r).dualValue();
+                if (dual == 0 || Double.isNaN(dual)) {
+                    continue;
+                }
+                BigDecimal y = new BigDecimal(dual);
+                int[] range = rows.get(r);
+                bound = bound.add(y.multiply(BigDecimal.valueOf(dual > 0 ? range[1] : range[0])));
+                String field = rowField.get(r);
+                for (int i = 0; i < n; i++) {
+                    if (d[i] != null && ranked.get(i).field().equals(field)) {
+                        d[i] = d[i].subtract(y);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (d[i] != null && d[i].signum() > 0) {
+                    bound = bound.add(d[i]);
+                }
+            }
+            // A proposal a party with a zero budget would have to pay is never funded (its x_i has upper end 0):
+            // a reduced cost below −L makes fixing always remove it.
+            for (int i = 0; i < n; i++) {
+                if (d[i] == null) {
+                    d[i] = bound.abs().add(BigDecimal.valueOf(k.merit[i] + 1)).negate();
+                }
+            }
+            return new Relaxation(bound, d, lpValue);
+        }
+    }
+
+    /** Outcome of the core solve: the best set, whether it is proven, and a proven bound of the merit (units). */
+    private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation, double work) {
+
+        /**
+         * LP bound, incumbent (the better of the rank set and a greedy rounding of the LP), reduced-cost
+         * fixing against the incumbent, CP-SAT on what is left for a set strictly better than it. A short
+         * first round usually improves the incumbent; fixing again against the better one shrinks the
+         * core before the long round. Returns null when no feasible incumbent is known (the minimums may
+         * be infeasible): the caller's lexicographic path decides then.
+         */
+        static Core solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, boolean[] hint,
+                          long deadline) {
+            Relaxation rel = Relaxation.of(k, ranked, quotas);
+            if (rel == null) {
+                return null;
+            }
+            boolean[] incumbent = null;
+            if (hint != null && feasible(k, ranked, quotas, hint)) {
+                incumbent = hint;
+            }
+            boolean[] greedy = greedy(k, ranked, quotas, rel);
+            if (greedy != null && (incumbent == null || exactMerit(k, greedy) > exactMerit(k, incumbent))) {
+                incumbent = greedy;
+            }
+            if (incumbent == null) {
+                return null;
+            }
+            long cap = rel.floorBound();
+            long z = exactMerit(k, incumbent);
+            long bound = cap;
+            double work = 0;
+            // Each round asks the core for any set better than the incumbent and stops at the first one:
+            // the better incumbent fixes more proposals, so the next core is smaller. A round that proves
+            // there is none proves the incumbent optimal.
+            for (int round = 0; z < cap; round++) {
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+                Fixing fix = rel.fixing(z, true);
+                boolean[] swapped = Swaps.improve(k, ranked, quotas, incumbent, fix);
+                if (swapped != null) {
+                    incumbent = swapped; // cheaper than a CP-SAT round; fix again against it
+                    z = exactMerit(k, incumbent);
+                    continue;
+                }
+                if (SolverSettings.log()) {
+                    System.err.printf("select: round %d, incumbent %d, LP bound %d, %d of %d fixed%n", round, z, cap,
+                            fix.count(), ranked.size());
+                }
+                // A quick try (one unit of deterministic time, about a second); see below.
+                Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0);
+                work += ph.work;
+                if (ph.status == CpSolverStatus.INFEASIBLE) {
+                    return new Core(incumbent, true, z, rel, work); // nothing beats the incumbent
+                }
+                if (ph.status == CpSolverStatus.OPTIMAL) {
+                    return new Core(ph.values, true, exactMerit(k, ph.values), rel, work);
+                }
+                if (ph.values != null) {
+                    incumbent = ph.values;
+                    z = exactMerit(k, incumbent);
+                    continue;
+                }
+                // No better set found quickly. "Merit ≥ z + 1" as a hard row makes the last unit a feasibility
+                // puzzle CP-SAT is bad at; plain maximisation on the same core, from the incumbent, finds and
+                // proves it far more often (measured on the correlated instances).
+                Phase last = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
+                        false, 0);
+                work += last.work;
+                if (last.values != null && exactMerit(k, last.values) > z) {
+                    incumbent = last.values;
+                    z = exactMerit(k, incumbent);
+                }
+                if (last.status == CpSolverStatus.OPTIMAL) {
+                    // The core's best is optimal among the sets that agree with the fixing; the others have ≤ z.
+                    return new Core(incumbent, true, z, rel, work);
+                }
+                // Out of time: the core's own bound holds for the sets better than z, z for the rest.
+                bound = Math.max(z, Math.min(cap, last.bound));
+                break;
+            }
+            if (z >= cap) {
+                return new Core(incumbent, true, z, rel, work);
+            }
+            return new Core(incumbent, false, Math.max(z, bound), rel, work);
+        }
+
+        private static boolean feasible(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas,
+                                        boolean[] x) {
+            for (Map.Entry<String, long[]> c : k.cost.entrySet()) {
+                long spent = 0;
+                for (int i = 0; i < x.length; i++) {
+                    spent += x[i] ? c.getValue()[i] : 0;
+                }
+                if (spent > k.budget.get(c.getKey())) {
+                    return false;
+                }
+            }
+            Map<String, Integer> perField = new LinkedHashMap<>();
+            for (int i = 0; i < x.length; i++) {
+                if (x[i]) {
+                    perField.merge(ranked.get(i).field(), 1, Integer::sum);
+                }
+            }
+            for (FieldQuota q : quotas.values()) {
+                int got = perField.getOrDefault(q.field(), 0);
+                if (got < q.minCount() || got > q.maxCount()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Rounds the LP: proposals in order of LP value, then reduced cost; first those of fields below
+         * their minimum, then the rest, each if the budgets and maxima still allow. Null if a minimum is missed.
+         */
+        private static boolean[] greedy(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas,
+                                        Relaxation rel) {
+            int n = ranked.size();
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> {
+                int c = Double.compare(rel.lpValue[b], rel.lpValue[a]);
+                return c != 0 ? c : rel.reduced[b].compareTo(rel.reduced[a]);
+            });
+            Map<String, Long> left = new LinkedHashMap<>(k.budget);
+            Map<String, Integer> perField = new LinkedHashMap<>();
+            boolean[] x = new boolean[n];
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i : order) {
+                    if (x[i]) {
+                        continue;
+                    }
+                    String field = ranked.get(i).field();
+                    FieldQuota q = quotas.getOrDefault(field, FieldQuota.none(field));
+                    int got = perField.getOrDefault(field, 0);
+                    if ((pass == 0 && got >= q.minCount()) || got >= q.maxCount()) {
+                        continue;
+                    }
+                    boolean fits = true;
+                    for (Map.Entry<String, long[]> c : k.cost.entrySet()) {
+                        fits &= c.getValue()[i] <= left.get(c.getKey());
+                    }
+                    if (!fits) {
+                        continue;
+                    }
+                    x[i] = true;
+                    perField.merge(field, 1, Integer::sum);
+                    for (Map.Entry<String, long[]> c : k.cost.entrySet()) {
+                        left.merge(c.getKey(), -c.getValue()[i], Long::sum);
+                    }
+                }
+            }
+            return feasible(k, ranked, quotas, x) ? x : null;
+        }
+    }
+
+    /**
+     * A quick search for a better set next to the incumbent: swap one funded proposal for one or two
+     * unfunded ones, or two funded for one, among the proposals the fixing leaves free (and those where
+     * the incumbent disagrees with it). Budgets and quotas are checked exactly; the first move that adds
+     * merit is returned, or null. On correlated instances many sets lie within a unit of merit of each
+     * other, and such a move is often found in milliseconds where a CP-SAT round takes seconds.
+     */
+    static final class Swaps {
+        /** Above this many movable proposals the three-proposal moves are skipped (cubic). */
+        private static final int TRIPLES_UP_TO = 400;
+
+        private Swaps() {
+        }
+
+        static boolean[] improve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, boolean[] x,
+                                 Fixing fix) {
+            int n = x.length;
+            List<String> parties = new ArrayList<>(k.cost.keySet());
+            long[][] cost = new long[parties.size()][];
+            long[] slack = new long[parties.size()];
+            for (int b = 0; b < parties.size(); b++) {
+                cost[b] = k.cost.get(parties.get(b));
+                slack[b] = k.budget.get(parties.get(b));
+                for (int i = 0; i < n; i++) {
+                    slack[b] -= x[i] ? cost[b][i] : 0;
+                }
+            }
+            Map<String, Integer> fieldNo = new LinkedHashMap<>();
+            int[] field = new int[n];
+            for (int i = 0; i < n; i++) {
+                field[i] = fieldNo.computeIfAbsent(ranked.get(i).field(), f -> fieldNo.size());
+            }
+            int[] count = new int[fieldNo.size()];
+            int[] min = new int[fieldNo.size()];
+            int[] max = new int[fieldNo.size()];
+            for (Map.Entry<String, Integer> f : fieldNo.entrySet()) {
+                FieldQuota q = quotas.getOrDefault(f.getKey(), FieldQuota.none(f.getKey()));
+                min[f.getValue()] = q.minCount();
+                max[f.getValue()] = q.maxCount();
+            }
+            List<Integer> in = new ArrayList<>();
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (x[i]) {
+                    count[field[i]]++;
+                }
+                boolean movable = !fix.fixed()[i] || fix.value()[i] != x[i];
+                if (movable) {
+                    (x[i] ? in : out).add(i);
+                }
+            }
+            Move m = new Move(k.merit, cost, slack, field, count, min, max);
+            for (int i : in) {
+                for (int j : out) {
+                    if (m.gain(new int[] {i}, new int[] {j}) > 0) {
+                        return apply(x, new int[] {i}, new int[] {j});
+                    }
+                }
+            }
+            if (in.size() + out.size() > TRIPLES_UP_TO) {
+                return null;
+            }
+            for (int i : in) {
+                for (int a = 0; a < out.size(); a++) {
+                    for (int b = a + 1; b < out.size(); b++) {
+                        int[] add = {out.get(a), out.get(b)};
+                        if (m.gain(new int[] {i}, add) > 0) {
+                            return apply(x, new int[] {i}, add);
+                        }
+                    }
+                }
+            }
+            for (int j : out) {
+                for (int a = 0; a < in.size(); a++) {
+                    for (int b = a + 1; b < in.size(); b++) {
+                        int[] drop = {in.get(a), in.get(b)};
+                        if (m.gain(drop, new int[] {j}) > 0) {
+                            return apply(x, drop, new int[] {j});
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static boolean[] apply(boolean[] x, int[] drop, int[] add) {
+            boolean[] y = x.clone();
+            for (int i : drop) {
+                y[i] = false;
+            }
+            for (int j : add) {
+                y[j] = true;
+            }
+            return y;
+        }
+
+        private record Move(long[] merit, long[][] cost, long[] slack, int[] field, int[] count, int[] min, int[] max) {
+            /** Merit gained by the move, or Long.MIN_VALUE if it breaks a budget or a quota. */
+            long gain(int[] drop, int[] add) {
+                long g = 0;
+                for (int j : add) {
+                    g += merit[j];
+                }
+                for (int i : drop) {
+                    g -= merit[i];
+                }
+                if (g <= 0) {
+                    return g;
+                }
+                for (int b = 0; b < cost.length; b++) {
+                    long delta = 0;
+                    for (int j : add) {
+                        delta += cost[b][j];
+                    }
+                    for (int i : drop) {
+                        delta -= cost[b][i];
+                    }
+                    if (delta > slack[b]) {
+                        return Long.MIN_VALUE;
+                    }
+                }
+                for (int f = 0; f < count.length; f++) {
+                    int c = count[f];
+                    for (int j : add) {
+                        c += field[j] == f ? 1 : 0;
+                    }
+                    for (int i : drop) {
+                        c -= field[i] == f ? 1 : 0;
+                    }
+                    if (c != count[f] && (c < min[f] || c > max[f])) {
+                        return Long.MIN_VALUE;
+                    }
+                }
+                return g;
+            }
         }
     }
 }

@@ -44,10 +44,13 @@ final class RankSelector {
                 reasons[i] = blocker;
             }
         }
-        return new Selection(funded, reasons, false);
+        return new Selection(funded, reasons, false, null);
     }
 
-    /** Internal result of either selector, indexed like the ranked list. */
-    record Selection(boolean[] funded, String[] reasons, boolean proven) {
+    /**
+     * Internal result of either selector, indexed like the ranked list; {@code meritBound} (optimal only,
+     * else null) is a proven upper bound of the total merit any feasible set can reach.
+     */
+    record Selection(boolean[] funded, String[] reasons, boolean proven, BigDecimal meritBound) {
     }
 }

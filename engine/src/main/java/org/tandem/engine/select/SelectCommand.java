@@ -91,6 +91,9 @@ public final class SelectCommand implements Callable<Integer> {
                 + ",\"total_merit\":" + r.totalMerit().toPlainString()
                 + ",\"spent\":" + spent
                 + ",\"optimal\":" + r.optimal()
+                // optimal only, before seconds: older readers of the line keep matching.
+                + (r.meritBound() == null ? "" : ",\"merit_bound\":" + r.meritBound().toPlainString()
+                        + ",\"gap\":" + String.format(Locale.ROOT, "%.6f", r.gap()))
                 + ",\"seconds\":" + String.format(Locale.ROOT, "%.3f", seconds) + "}";
     }
 

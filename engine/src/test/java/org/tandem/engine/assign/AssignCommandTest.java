@@ -54,6 +54,25 @@ class AssignCommandTest {
     }
 
     @Test
+    void fairPrintsTheProvenBoundNextToTheMinimumAndTotalDoesNot() throws Exception {
+        // P1 and P2 each need one VN expert; total gives P2 the weak one (0.9 + 0.2), fair evens it out (0.5 + 0.5).
+        Path r = file("R.csv", "reviewer_id,group,max_load\nv1,VN,1\nv2,VN,1\n");
+        Path d = file("D.csv", "proposal_id,group,required\nP1,VN,1\nP2,VN,1\n");
+        Path a = file("A.csv", "proposal_id,reviewer_id,score\nP1,v1,0.9\nP1,v2,0.5\nP2,v1,0.5\nP2,v2,0.2\n");
+        Path out = dir.resolve("OUT.csv");
+        Run fair = run("assign", "--reviewers", r.toString(), "--demands", d.toString(), "--affinity", a.toString(),
+                "--objective", "fair", "--out", out.toString());
+        assertThat(fair.code()).isZero();
+        String[] lines = fair.out().strip().split("\n");
+        assertThat(lines[lines.length - 1]).startsWith("{\"assigned\":2,\"total_affinity\":1.000000,"
+                + "\"min_proposal_affinity\":0.500000,\"unmet\":0,\"min_bound\":0.500000,\"seconds\":");
+        Run total = run("assign", "--reviewers", r.toString(), "--demands", d.toString(), "--affinity", a.toString(),
+                "--out", out.toString());
+        assertThat(total.out()).contains("\"min_proposal_affinity\":0.200000,\"unmet\":0,\"seconds\":")
+                .doesNotContain("min_bound");
+    }
+
+    @Test
     void unmetDemandsExitThreeAndAreNamed() throws Exception {
         Path r = file("R.csv", "reviewer_id,group,max_load\nv1,VN,1\n");
         Path d = file("D.csv", "proposal_id,group,required\nP1,VN,1\nP2,VN,1\n");

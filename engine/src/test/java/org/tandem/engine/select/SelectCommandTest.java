@@ -87,6 +87,8 @@ class SelectCommandTest {
         Run r = run(P, C, B, Q, "--policy", "optimal");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.lastLine()).contains("\"funded\":2", "\"total_merit\":15.0", "\"optimal\":true");
+        // Proven: the bound is the merit itself and the gap is zero; both come before seconds.
+        assertThat(r.lastLine()).contains("\"optimal\":true,\"merit_bound\":15.0,\"gap\":0.000000,\"seconds\":");
     }
 
     @Test
