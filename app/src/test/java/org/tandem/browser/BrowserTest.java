@@ -43,6 +43,21 @@ abstract class BrowserTest {
         return browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(zone)).newPage();
     }
 
+    /**
+     * Every JavaScript error and console error the page reports from now on (uncaught
+     * exceptions included), for tests that assert a page runs its scripts cleanly.
+     */
+    static java.util.List<String> consoleErrors(Page page) {
+        java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onPageError(e -> errors.add(page.url() + ": " + e));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                errors.add(page.url() + ": " + m.text());
+            }
+        });
+        return errors;
+    }
+
     Page signedIn(String user, String zone) {
         Page page = newPage(zone);
         page.navigate(url("/login?lang=en"));
