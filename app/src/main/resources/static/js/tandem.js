@@ -49,7 +49,29 @@
     });
   }
 
+  // A live "used / allowed" under every field that has a limit; the server enforces the limit.
+  function counters() {
+    var fmt = document.querySelector('.char-count-format');
+    document.querySelectorAll('[data-count][maxlength]').forEach(function (field) {
+      var out = document.createElement('div');
+      out.className = 'char-count';
+      out.setAttribute('aria-live', 'polite');
+      if (field.id) out.id = field.id + '-count';
+      field.insertAdjacentElement('afterend', out);
+      var max = parseInt(field.getAttribute('maxlength'), 10);
+      function update() {
+        var used = Array.from(field.value).length;
+        out.textContent = (fmt ? fmt.textContent : '{0} / {1}')
+          .replace('{0}', used.toLocaleString(lang)).replace('{1}', max.toLocaleString(lang));
+        out.classList.toggle('over', used >= max);
+      }
+      field.addEventListener('input', update);
+      update();
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    counters();
     localise();
     tick();
     setInterval(tick, 30000);

@@ -276,7 +276,7 @@ public class Proposals {
     /** Shape checks that keep bad data out of the draft; completeness is eligibility's job. */
     private static void checkContent(ProposalContent c, Programme programme) {
         Problems problems = new Problems();
-        problems.require(c.acronym() == null || c.acronym().strip().length() <= 40, "acronym", "proposal.acronym.long");
+        ProposalLimits.check(c, problems);
         problems.require(c.durationMonths() == null || (c.durationMonths() > 0 && c.durationMonths() <= 120),
                 "durationMonths", "call.duration.max", 120);
         if (c.fields() != null) {
