@@ -36,4 +36,21 @@ public class Explanations {
         }
         return messages.getMessage("selection.why.notSelected", new Object[] {m}, locale);
     }
+
+    private static final java.util.regex.Pattern QUOTA_MIN =
+            java.util.regex.Pattern.compile("quota:min:(\\S+) \\((\\d+) funded, minimum (\\d+)\\)");
+
+    /**
+     * A field left below its minimum, from the engine's {@code quota:min:FIELD (n funded, minimum m)},
+     * with the field's name instead of its code.
+     */
+    public String unmet(String reason, java.util.Map<String, String> fieldNames) {
+        var m = QUOTA_MIN.matcher(reason == null ? "" : reason);
+        if (!m.matches()) {
+            return reason;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("selection.unmet.quotaMin", new Object[] {fieldNames.getOrDefault(m.group(1), m.group(1)),
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))}, locale);
+    }
 }

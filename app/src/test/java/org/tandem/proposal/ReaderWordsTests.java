@@ -84,5 +84,12 @@ class ReaderWordsTests {
         programme.getPriorityFields().stream().filter(f -> reviewed.getFieldCodes().contains(f.getCode())).forEach(f -> {
             assertThat(page).contains("Проектов в " + f.getName().getRu()).doesNotContain("Проектов в " + f.getCode() + "<");
         });
+        // A minimum the budget cannot meet is explained with the field's name, not the engine's code.
+        var field = programme.getPriorityFields().stream().filter(f -> reviewed.getFieldCodes().contains(f.getCode()))
+                .findFirst().orElseThrow();
+        String unmet = new WebSession(port).signIn("committee.vn", "demo")
+                .get("/committee/calls/" + reviewed.getId() + "?lang=en&min." + field.getCode() + "=30", "en").body();
+        assertThat(unmet).contains(field.getName().getEn() + ": ").contains("at least 30 required")
+                .doesNotContain("quota:min");
     }
 }
