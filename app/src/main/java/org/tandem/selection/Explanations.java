@@ -10,9 +10,17 @@ import org.springframework.stereotype.Component;
 public class Explanations {
 
     private final MessageSource messages;
+    private final org.tandem.programme.Programmes programmes;
 
-    Explanations(MessageSource messages) {
+    Explanations(MessageSource messages, org.tandem.programme.Programmes programmes) {
         this.messages = messages;
+        this.programmes = programmes;
+    }
+
+    /** The engine reasons in field codes; people read the field's name (codes mean the same field in every programme). */
+    private String fieldName(String code, Locale locale) {
+        return programmes.all().stream().flatMap(p -> p.getPriorityFields().stream())
+                .filter(f -> f.getCode().equals(code)).findFirst().map(f -> f.getName().in(locale)).orElse(code);
     }
 
     public String of(boolean funded, String reason, Double merit) {
@@ -26,7 +34,7 @@ public class Explanations {
             return messages.getMessage("selection.why.budget", new Object[] {m, r.substring(7).replace("+", ", ")}, locale);
         }
         if (r.startsWith("quota:max:")) {
-            return messages.getMessage("selection.why.quotaMax", new Object[] {m, r.substring(10)}, locale);
+            return messages.getMessage("selection.why.quotaMax", new Object[] {m, fieldName(r.substring(10), locale)}, locale);
         }
         if (r.equals("threshold")) {
             return messages.getMessage("selection.why.threshold", new Object[] {m}, locale);

@@ -91,5 +91,9 @@ class ReaderWordsTests {
                 .get("/committee/calls/" + reviewed.getId() + "?lang=en&min." + field.getCode() + "=30", "en").body();
         assertThat(unmet).contains(field.getName().getEn() + ": ").contains("at least 30 required")
                 .doesNotContain("quota:min");
+        String capped = new WebSession(port).signIn("committee.vn", "demo")
+                .get("/committee/calls/" + reviewed.getId() + "?lang=en&max." + field.getCode() + "=0", "en").body();
+        assertThat(capped).contains("the field " + field.getName().getEn() + " has reached")
+                .doesNotContain("the field " + field.getCode() + " has");
     }
 }
