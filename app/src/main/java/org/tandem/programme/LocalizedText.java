@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** A text in the three languages of the programme; any of them may be missing. */
 @Embeddable
-public class LocalizedText {
+public class LocalizedText implements org.tandem.platform.i18n.Localizable {
 
     private String en;
     private String vi;
@@ -41,6 +41,7 @@ public class LocalizedText {
     }
 
     /** In the reader's language, falling back to English (the programme's common language). */
+    @Override
     public String in(Locale locale) {
         String s = get(locale.getLanguage());
         return s != null ? s : en != null ? en : vi != null ? vi : ru;

@@ -40,8 +40,18 @@ class OfficerCallPages {
         return "officer/calls";
     }
 
+    /**
+     * Without {@code ?programme=} (a bookmark, a typed URL) the officer is taken to their only
+     * programme's form, or back to the list to choose one, rather than shown a bare 400.
+     */
     @GetMapping("/officer/calls/new")
-    String create(@RequestParam long programme, Model model) {
+    String create(@RequestParam(required = false) Long programme, Model model) {
+        if (programme == null) {
+            TandemUser me = CurrentUser.require();
+            List<Programme> mine = programmes.all().stream().filter(p -> !me.officerParties(p.getId()).isEmpty()).toList();
+            return mine.size() == 1 ? "redirect:/officer/calls/new?programme=" + mine.get(0).getId()
+                    : "redirect:/officer/calls?chooseProgramme";
+        }
         Programme p = programmes.get(programme);
         Calls.requireOfficer(CurrentUser.require(), p);
         return form(model, p, CallForm.empty(p, defaultZone(p)), null);

@@ -1,5 +1,9 @@
 package org.tandem.proposal;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.tandem.platform.i18n.Localizable;
+import org.tandem.platform.i18n.Money;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +55,16 @@ final class Eligibility {
         if (p.getDurationMonths() == null) missing.add("durationMonths");
         if (p.getWorkPlan() == null) missing.add("workPlan");
         checks.add(check(EligibilityRule.REQUIRED_SECTIONS, null, missing.isEmpty(),
-                "eligibility.REQUIRED_SECTIONS", List.of(String.join(", ", missing)), overrides));
+                "eligibility.REQUIRED_SECTIONS", List.of(sectionNames(missing)), overrides));
 
         checks.add(check(EligibilityRule.ATTACHMENT_PRESENT, null, facts.attachments() > 0, "eligibility.ATTACHMENT_PRESENT",
                 List.of(), overrides));
 
         List<String> outside = p.fieldList().stream().filter(f -> !call.getFieldCodes().contains(f)).toList();
         checks.add(check(EligibilityRule.FIELDS_IN_CALL, null, outside.isEmpty() && !p.fieldList().isEmpty(),
-                "eligibility.FIELDS_IN_CALL", List.of(String.join(", ", call.getFieldCodes())), overrides));
+                "eligibility.FIELDS_IN_CALL", List.of(Localizable.joined(programme.getPriorityFields().stream()
+                        .filter(f -> call.getFieldCodes().contains(f.getCode())).map(f -> f.getName()).toList())),
+                overrides));
 
         Integer d = p.getDurationMonths();
         checks.add(check(EligibilityRule.DURATION_IN_RANGE, null,
@@ -76,7 +82,8 @@ final class Eligibility {
             BigDecimal total = team == null ? BigDecimal.ZERO : team.budgetTotal();
             checks.add(check(EligibilityRule.BUDGET_WITHIN_CAP, party,
                     total.signum() > 0 && total.compareTo(cap) <= 0, "eligibility.BUDGET_WITHIN_CAP",
-                    List.of(party.getCode(), total.toPlainString(), cap.toPlainString(), party.getCurrency()), overrides));
+                    List.of(party.getCode(), new Money(total, party.getCurrency()), new Money(cap, party.getCurrency()),
+                            party.getCurrency()), overrides));
 
             Long pi = team == null ? null : team.getPiUserId();
             checks.add(check(EligibilityRule.PI_DOCTORATE, party, pi != null && facts.doctorate(pi),
@@ -91,6 +98,12 @@ final class Eligibility {
                     "eligibility.NATIONAL_VERSION", List.of(party.getCode()), overrides));
         }
         return checks;
+    }
+
+    /** The sections' names as the form labels them, in the reader's language (never "workPlan"). */
+    private static Localizable.Joined sectionNames(List<String> sections) {
+        return Localizable.joined(sections.stream()
+                .map(s -> new DefaultMessageSourceResolvable(new String[] {"proposal.field." + s}, s)).toList());
     }
 
     /** Title and abstract in the party's national language, or null when the proposal has no such fields. */

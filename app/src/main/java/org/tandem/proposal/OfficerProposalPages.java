@@ -3,6 +3,7 @@ package org.tandem.proposal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -58,7 +59,9 @@ class OfficerProposalPages {
                 .map(p -> {
                     List<EligibilityCheck> checks = proposals.eligibility(p);
                     List<String> failing = checks.stream().filter(c -> !c.ok())
-                            .map(c -> c.rule().name() + (c.party() == null ? "" : " " + c.party())).toList();
+                            .map(c -> messages.getMessage("eligibility.rule." + c.rule().name(), null, c.rule().name(),
+                                    org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                                    + (c.party() == null ? "" : " (" + c.party() + ")")).toList();
                     return new Line(p, failing.isEmpty(), failing);
                 })
                 .filter(l -> eligibility == null || eligibility.isBlank()
@@ -92,12 +95,15 @@ class OfficerProposalPages {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("proposals");
             Row head = sheet.createRow(0);
-            List<String> headers = new java.util.ArrayList<>(List.of("id", "acronym", "title", "status", "eligible",
-                    "failing rules", "fields", "duration (months)"));
+            // Headers in the reader's language, like the values beside them.
+            List<String> headers = new java.util.ArrayList<>(Stream.of("officer.xlsx.reference", "proposal.field.acronym",
+                    "proposal.field.title", "call.status", "officer.proposals.eligible", "officer.xlsx.failing",
+                    "call.fields", "proposal.field.durationMonths").map(k -> messages.getMessage(k, null, locale)).toList());
             for (Party party : programme.getParties()) {
-                headers.add(party.getCode() + " host");
-                headers.add(party.getCode() + " PI");
-                headers.add(party.getCode() + " budget (" + party.getCurrency() + ")");
+                String agency = party.getAgency().in(locale);
+                headers.add(messages.getMessage("officer.xlsx.host", new Object[] {agency}, locale));
+                headers.add(messages.getMessage("officer.xlsx.pi", new Object[] {agency}, locale));
+                headers.add(messages.getMessage("officer.xlsx.budget", new Object[] {agency, party.getCurrency()}, locale));
             }
             for (int i = 0; i < headers.size(); i++) {
                 head.createCell(i).setCellValue(headers.get(i));
@@ -107,13 +113,15 @@ class OfficerProposalPages {
                 Proposal p = l.proposal();
                 Row row = sheet.createRow(r++);
                 int c = 0;
-                row.createCell(c++).setCellValue(p.getId());
+                row.createCell(c++).setCellValue(ProposalReference.of(programme, call, p.getId()));
                 row.createCell(c++).setCellValue(nz(p.getAcronym()));
                 row.createCell(c++).setCellValue(nz(p.getTitle()));
                 row.createCell(c++).setCellValue(messages.getMessage(p.getStatus().messageKey(), null, locale));
-                row.createCell(c++).setCellValue(l.eligible());
+                row.createCell(c++).setCellValue(messages.getMessage(l.eligible() ? "filter.yes" : "filter.no", null, locale));
                 row.createCell(c++).setCellValue(String.join(", ", l.failing()));
-                row.createCell(c++).setCellValue(String.join(", ", p.fieldList()));
+                row.createCell(c++).setCellValue(String.join(", ", p.fieldList().stream().map(f -> programme.getPriorityFields()
+                        .stream().filter(x -> x.getCode().equals(f)).findFirst().map(x -> x.getName().in(locale)).orElse(f))
+                        .toList()));
                 if (p.getDurationMonths() != null) {
                     row.createCell(c).setCellValue(p.getDurationMonths());
                 }

@@ -142,10 +142,15 @@ public class ProposalForm {
                 return line < lineRows.size() ? "budget[" + lineRows.get(line) + "]" + rest.substring(rest.indexOf(']') + 1)
                         : null;
             }
-            return rest.equals("piEmail") ? rest : null;
+            return switch (rest) {
+                case "piEmail", "hostOrganisation", "members", "internalNotes" -> rest;
+                default -> null;
+            };
         }
         return switch (field) {
-            case "acronym", "title", "durationMonths", "fields", "workPlan", "budget" -> field;
+            case "acronym", "title", "durationMonths", "fields", "workPlan", "budget", "keywords",
+                 "titleVi", "titleRu", "abstractVi", "abstractRu" -> field;
+            case "abstract" -> "abstractText";
             default -> field.startsWith("budget[") ? field : null;
         };
     }

@@ -233,6 +233,7 @@ class ProposalPages {
         model.addAttribute("proposal", p);
         model.addAttribute("receipt", r);
         model.addAttribute("programme", programme(p));
+        model.addAttribute("reference", ProposalReference.of(programme(p), calls.get(p.getCallId()), r.proposalId()));
         return "proposal/receipt";
     }
 
@@ -245,7 +246,8 @@ class ProposalPages {
                 .orElseThrow(() -> new org.tandem.platform.validation.NotFoundException("receipt"));
         Programme programme = programme(p);
         List<org.tandem.platform.pdf.PdfDocuments.Line> lines = new java.util.ArrayList<>(List.of(
-                line("proposal.receipt.proposal", r.proposalId() + " — " + p.getAcronym() + " — " + p.getTitle(), locale),
+                line("proposal.receipt.proposal", ProposalReference.of(programme, calls.get(p.getCallId()), r.proposalId())
+                        + " — " + p.getAcronym() + " — " + p.getTitle(), locale),
                 line("proposal.receipt.version", String.valueOf(r.version()), locale),
                 line("proposal.receipt.sha", r.sha256(), locale),
                 line("proposal.receipt.received", times.in(r.submittedAt(), java.time.ZoneOffset.UTC), locale)));

@@ -268,7 +268,7 @@ public class Proposals {
     /** Shape checks that keep bad data out of the draft; completeness is eligibility's job. */
     private static void checkContent(ProposalContent c, Programme programme) {
         Problems problems = new Problems();
-        problems.require(c.acronym() == null || c.acronym().strip().length() <= 40, "acronym", "proposal.acronym.long");
+        ProposalLimits.check(c, problems);
         problems.require(c.durationMonths() == null || (c.durationMonths() > 0 && c.durationMonths() <= 120),
                 "durationMonths", "call.duration.max", 120);
         if (c.fields() != null) {
@@ -291,7 +291,7 @@ public class Proposals {
                     for (int j = 0; j < t.budget().size(); j++) {
                         BudgetLine b = t.budget().get(j);
                         String bf = f + ".budget[" + j + "]";
-                        problems.require(b.year() >= 1 && b.year() <= 10, bf + ".year", "proposal.budget.year");
+                        problems.require(b.year() >= 1 && b.year() <= 10, bf + ".year", "proposal.budget.year.range");
                         problems.require(b.category() != null && !b.category().isBlank(), bf + ".category",
                                 "validation.required");
                         if (b.amount() == null) {

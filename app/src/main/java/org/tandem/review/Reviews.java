@@ -204,7 +204,7 @@ public class Reviews {
             try {
                 scores.put(c.code(), Double.parseDouble(text.trim().replace(',', '.')));
             } catch (NumberFormatException e) {
-                problems.add("score." + c.code(), "review.score.number", c.name().in(Locale.ENGLISH));
+                problems.add("score." + c.code(), "review.score.number", c.name());
             }
         }
         for (String problem : form.engine().problems(scores)) {
@@ -213,8 +213,8 @@ public class Reviews {
             if (kind.equals("missing") && !submit) {
                 continue;
             }
-            String name = form.criteria().stream().filter(c -> c.code().equals(code)).findFirst()
-                    .map(c -> c.name().getEn()).orElse(code);
+            Object name = form.criteria().stream().filter(c -> c.code().equals(code)).findFirst()
+                    .<Object>map(c -> c.name()).orElse(code);
             problems.add("score." + code, "review.score." + kind, name, form.scaleMax(), form.step());
         }
         String toApplicants = trim(commentApplicants);

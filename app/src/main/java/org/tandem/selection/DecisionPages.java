@@ -2,6 +2,7 @@ package org.tandem.selection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -31,7 +32,11 @@ class DecisionPages {
     private final MessageSource messages;
     private final Times times;
 
-    DecisionPages(Decisions decisions, Explanations explain, PdfDocuments pdf, MessageSource messages, Times times) {
+    private final org.tandem.review.ReviewForms forms;
+
+    DecisionPages(Decisions decisions, Explanations explain, PdfDocuments pdf, MessageSource messages, Times times,
+                  org.tandem.review.ReviewForms forms) {
+        this.forms = forms;
         this.decisions = decisions;
         this.explain = explain;
         this.pdf = pdf;
@@ -41,8 +46,25 @@ class DecisionPages {
 
     @GetMapping("/proposals/{id}/decision")
     String letter(@PathVariable long id, Model model) {
-        model.addAttribute("letter", decisions.letter(id, CurrentUser.require()));
+        Decisions.Letter l = decisions.letter(id, CurrentUser.require());
+        model.addAttribute("letter", l);
+        model.addAttribute("criterionNames", criterionNames(l, LocaleContextHolder.getLocale()));
         return "selection/letter";
+    }
+
+    /** Scores are stored by criterion code; applicants read the criterion's name in their language. */
+    private Map<String, String> criterionNames(Decisions.Letter l, Locale locale) {
+        Map<String, String> names = new java.util.HashMap<>();
+        forms.of(l.call().getId()).criteria().forEach(c -> names.put(c.code(), c.name().in(locale)));
+        return names;
+    }
+
+    /** Scores and the overall mark in one number format, the reader's ("3,0" and "2,83" in Vietnamese). */
+    private static String score(double value, int decimals, Locale locale) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        return f.format(value);
     }
 
     /** The letter as a PDF in the reader's language (the page's language switcher chooses it). */
@@ -57,10 +79,13 @@ class DecisionPages {
         lines.add(new PdfDocuments.Line(text("decision.why", locale), explain.of(l.item().outcome() == Decisions.Outcome.FUNDED,
                 l.item().reason(), l.item().merit() == null ? null : l.item().merit().doubleValue())));
         lines.add(new PdfDocuments.Line(text("decision.decidedAt", locale), times.in(l.decidedAt(), java.time.ZoneOffset.UTC)));
+        Map<String, String> names = criterionNames(l, locale);
         for (Decisions.AnonymousReview r : l.reviews()) {
             lines.add(new PdfDocuments.Line(messages.getMessage("decision.reviewer", new Object[] {r.label()}, locale),
-                    String.join(", ", r.scores().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList())
-                            + (r.overall() == null ? "" : " — " + String.format(locale, "%.2f", r.overall()))
+                    String.join(" · ", r.scores().entrySet().stream().map(e -> names.getOrDefault(e.getKey(), e.getKey())
+                            + ": " + score(e.getValue(), 1, locale)).toList())
+                            + (r.overall() == null ? "" : " — " + text("review.overall", locale) + ": "
+                            + score(r.overall(), 2, locale))
                             + "\n" + (r.comment() == null ? "" : r.comment())));
         }
         byte[] body = pdf.simple(text("decision.letter", locale), lines,

@@ -10,9 +10,17 @@ import org.springframework.stereotype.Component;
 public class Explanations {
 
     private final MessageSource messages;
+    private final org.tandem.programme.Programmes programmes;
 
-    Explanations(MessageSource messages) {
+    Explanations(MessageSource messages, org.tandem.programme.Programmes programmes) {
         this.messages = messages;
+        this.programmes = programmes;
+    }
+
+    /** The engine reasons in field codes; people read the field's name (codes mean the same field in every programme). */
+    private String fieldName(String code, Locale locale) {
+        return programmes.all().stream().flatMap(p -> p.getPriorityFields().stream())
+                .filter(f -> f.getCode().equals(code)).findFirst().map(f -> f.getName().in(locale)).orElse(code);
     }
 
     public String of(boolean funded, String reason, Double merit) {
@@ -26,7 +34,7 @@ public class Explanations {
             return messages.getMessage("selection.why.budget", new Object[] {m, r.substring(7).replace("+", ", ")}, locale);
         }
         if (r.startsWith("quota:max:")) {
-            return messages.getMessage("selection.why.quotaMax", new Object[] {m, r.substring(10)}, locale);
+            return messages.getMessage("selection.why.quotaMax", new Object[] {m, fieldName(r.substring(10), locale)}, locale);
         }
         if (r.equals("threshold")) {
             return messages.getMessage("selection.why.threshold", new Object[] {m}, locale);
@@ -35,5 +43,22 @@ public class Explanations {
             return messages.getMessage("selection.why.unreviewed", null, locale);
         }
         return messages.getMessage("selection.why.notSelected", new Object[] {m}, locale);
+    }
+
+    private static final java.util.regex.Pattern QUOTA_MIN =
+            java.util.regex.Pattern.compile("quota:min:(\\S+) \\((\\d+) funded, minimum (\\d+)\\)");
+
+    /**
+     * A field left below its minimum, from the engine's {@code quota:min:FIELD (n funded, minimum m)},
+     * with the field's name instead of its code.
+     */
+    public String unmet(String reason, java.util.Map<String, String> fieldNames) {
+        var m = QUOTA_MIN.matcher(reason == null ? "" : reason);
+        if (!m.matches()) {
+            return reason;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage("selection.unmet.quotaMin", new Object[] {fieldNames.getOrDefault(m.group(1), m.group(1)),
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))}, locale);
     }
 }

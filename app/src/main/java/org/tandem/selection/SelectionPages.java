@@ -29,7 +29,11 @@ class SelectionPages {
     private final Decisions decisions;
     private final Explanations explain;
 
-    SelectionPages(Selection selection, Decisions decisions, Explanations explain) {
+    private final org.tandem.programme.Programmes programmes;
+
+    SelectionPages(Selection selection, Decisions decisions, Explanations explain,
+                   org.tandem.programme.Programmes programmes) {
+        this.programmes = programmes;
         this.selection = selection;
         this.decisions = decisions;
         this.explain = explain;
@@ -50,6 +54,11 @@ class SelectionPages {
             model.addAttribute("line", selection.fundingLine(board, Map.of(), Map.of(), q.policy()));
         }
         model.addAttribute("board", board);
+        // Quota inputs are labelled by the field's name; the code is only the form's key.
+        Map<String, String> fieldNames = new java.util.HashMap<>();
+        programmes.get(board.call().getProgrammeId()).getPriorityFields().forEach(f ->
+                fieldNames.put(f.getCode(), f.getName().in(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+        model.addAttribute("fieldNames", fieldNames);
         Map<Long, Selection.LineRow> lineOf = new java.util.HashMap<>();
         ((Selection.FundingView) model.getAttribute("line")).rows().forEach(r -> lineOf.put(r.proposalId(), r));
         model.addAttribute("lineOf", lineOf);

@@ -43,6 +43,54 @@ abstract class BrowserTest {
         return browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(zone)).newPage();
     }
 
+    /**
+     * Every JavaScript error and console error the page reports from now on (uncaught
+     * exceptions included), for tests that assert a page runs its scripts cleanly.
+     */
+    static java.util.List<String> consoleErrors(Page page) {
+        java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onPageError(e -> errors.add(page.url() + ": " + e));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                errors.add(page.url() + ": " + m.text());
+            }
+        });
+        return errors;
+    }
+
+    private static String axeSource;
+
+    /**
+     * Runs axe-core (from its webjar, so a fresh machine needs no npm) on the page as it is now
+     * and returns every WCAG 2.1 A/AA violation, one line each with the elements concerned.
+     * Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
+     */
+    static java.util.List<String> accessibilityViolations(Page page) {
+        if (axeSource == null) {
+            try (var in = BrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+                axeSource = new String(java.util.Objects.requireNonNull(in, "axe-core webjar").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe !== 'undefined'"))) {
+            page.evaluate("source => { (0, eval)(source); }", axeSource);
+        }
+        Object result = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, {runOnly: {type: 'tag',
+                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+                  return r.violations.map(v => v.id + ': ' + v.help + ' — '
+                      + v.nodes.map(n => n.target.join(' ')).join(', '));
+                }""");
+        java.util.List<String> violations = new java.util.ArrayList<>();
+        for (Object v : (java.util.List<?>) result) {
+            violations.add(page.url() + " " + v);
+        }
+        return violations;
+    }
+
     Page signedIn(String user, String zone) {
         Page page = newPage(zone);
         page.navigate(url("/login?lang=en"));

@@ -68,6 +68,9 @@ class SelectionBrowserTests extends BrowserTest {
                 union select label from review_pseudonym ps join review r on r.person_id = ps.person_id and r.call_id = ps.call_id
                 where r.proposal_id = ?""").params(proposal, proposal).query(String.class).list();
         String text = applicant.locator("main").innerText();
+        // Scores under the criteria's names, in one number format: never "excellence: 3.0".
+        org.assertj.core.api.Assertions.assertThat(text).contains("Excellence: ").doesNotContain("excellence:")
+                .doesNotContain("impact:");
         for (String e : experts) {
             org.assertj.core.api.Assertions.assertThat(text).doesNotContain(e);
         }

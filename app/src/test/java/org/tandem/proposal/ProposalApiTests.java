@@ -173,6 +173,11 @@ class ProposalApiTests {
         byte[] receiptPdf = web.getBytes("/proposals/" + id + "/receipts/1.pdf");
         String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(receiptPdf)).getTextFromPage(1);
         assertThat(text).contains(receipt.get("sha256").asString()).contains("Biên nhận nộp hồ sơ");
+        // People quote a reference that says where the proposal belongs, not the database id.
+        String reference = web.get("/proposals/" + id + "/receipts/1", "vi").body()
+                .replaceAll("(?s).*id=\"receipt-reference\">([^<]+)<.*", "$1");
+        assertThat(reference).matches(".+-C\\d{4}-\\d{5}").endsWith(String.format("%05d", id));
+        assertThat(text).contains(reference);
 
         var second = ru.post("/api/v1/proposals/" + id + "/submit", Map.of(), Map.of("Idempotency-Key", "k2-" + id));
         assertThat(second.json().get("receipt").get("version").asInt()).isEqualTo(2);

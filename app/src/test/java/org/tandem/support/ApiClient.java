@@ -66,7 +66,7 @@ public final class ApiClient {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         return b;
     }
 

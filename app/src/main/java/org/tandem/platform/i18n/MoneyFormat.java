@@ -15,10 +15,14 @@ import org.springframework.stereotype.Component;
 public class MoneyFormat {
 
     public String format(BigDecimal amount, String currency) {
+        return format(amount, currency, LocaleContextHolder.getLocale());
+    }
+
+    public static String format(BigDecimal amount, String currency, java.util.Locale locale) {
         if (amount == null) {
             return "";
         }
-        NumberFormat f = NumberFormat.getCurrencyInstance(LocaleContextHolder.getLocale());
+        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
         Currency c = Currency.getInstance(currency);
         f.setCurrency(c);
         f.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? c.getDefaultFractionDigits() : 0);

@@ -52,7 +52,7 @@ public class Times {
         }
         Locale locale = LocaleContextHolder.getLocale();
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(instant.atZone(zone)) + " (" + zoneLabel(zone, locale) + ")";
+                .format(instant.atZone(zone)) + " (" + zoneLabel(zone, locale, instant) + ")";
     }
 
     public String date(java.time.LocalDate date) {
@@ -60,9 +60,41 @@ public class Times {
                 .withLocale(LocaleContextHolder.getLocale()).format(date);
     }
 
-    private static String zoneLabel(ZoneId zone, Locale locale) {
-        String id = zone.getId();
-        return "Z".equals(id) || "UTC".equals(id) ? "UTC" : id + ", " + zone.getDisplayName(TextStyle.SHORT, locale);
+    /**
+     * The zone's specific abbreviation at that instant ("MSK", "ICT", "CEST"): the generic short
+     * name ({@link TextStyle#SHORT}) is "MT" for Moscow, which nobody there recognises.
+     */
+    private static String zoneLabel(ZoneId zone, Locale locale, Instant instant) {
+        if (isUtc(zone)) {
+            return "UTC";
+        }
+        return zone.getId() + ", " + DateTimeFormatter.ofPattern("z", locale).format(instant.atZone(zone));
+    }
+
+    private static boolean isUtc(ZoneId zone) {
+        String id = zone.normalized().getId();
+        return "Z".equals(id) || "UTC".equals(id) || "Etc/UTC".equals(id) || "GMT".equals(id);
+    }
+
+    /**
+     * The reader's zone named for people in their language, with its offset now: "UTC",
+     * "Giờ Đông Dương (Asia/Ho_Chi_Minh, GMT+7)". Never the bare offset id "Z".
+     */
+    public String readerZoneName() {
+        return zoneName(readerZone());
+    }
+
+    public String zoneName(ZoneId zone) {
+        if (isUtc(zone)) {
+            return "UTC";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        var now = clock.instant().atZone(zone);
+        if (zone instanceof java.time.ZoneOffset) {
+            return DateTimeFormatter.ofPattern("O", locale).format(now);
+        }
+        return DateTimeFormatter.ofPattern("zzzz", locale).format(now) + " (" + zone.getId() + ", "
+                + DateTimeFormatter.ofPattern("O", locale).format(now) + ")";
     }
 
     /** "12 days 3 h" until the instant, in the reader's language; empty once passed. */

@@ -29,7 +29,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, LoginAttempts attempts, ApiTokens tokens) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginAttempts attempts, ApiTokens tokens, KnownPaths known)
+            throws Exception {
         var signIn = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/programmes/**", "/calls/**", "/login", "/error", "/register", "/register/**",
@@ -60,6 +61,8 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                     if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
                         res.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                    } else if (!known.exists(req)) {
+                        res.sendError(HttpServletResponse.SC_NOT_FOUND);
                     } else {
                         signIn.commence(req, res, ex);
                     }
