@@ -7,9 +7,10 @@ import java.util.Locale;
  * A message argument that reads differently in each language: a name stored in three
  * languages, an amount of money, a list of field names. The application's message source
  * renders it in the locale the message is resolved for, so a service can name things in a
- * problem without knowing who will read it.
+ * problem without knowing who will read it. Serializable, because problems travel in flash
+ * attributes, and flash attributes in the session, which is stored in PostgreSQL.
  */
-public interface Localizable {
+public interface Localizable extends java.io.Serializable {
 
     String in(Locale locale);
 
@@ -21,6 +22,6 @@ public interface Localizable {
         return new Joined(List.copyOf(items));
     }
 
-    record Joined(List<?> items) {
+    record Joined(List<?> items) implements java.io.Serializable {
     }
 }
