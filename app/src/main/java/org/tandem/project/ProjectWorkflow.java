@@ -28,7 +28,7 @@ public class ProjectWorkflow {
                     null, "PROJECT_ALREADY_STARTED")
             .action("start", from(CONTRACTING), RUNNING, Actor.system(), "workflow.project.condition.everyContract",
                     "PROJECT_ALREADY_STARTED")
-            .action("pay", from(CONTRACTING, RUNNING, COMPLETED), null, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
+            .action("pay", from(RUNNING, COMPLETED), null, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
                     "workflow.project.condition.ownContract", "PROJECT_NO_CONTRACT")
             .action("report", from(RUNNING), null, new Actor(Role.PROJECT_LEAD, Scope.TEAM), null, "PROJECT_NOT_RUNNING")
             .action("addOutput", from(RUNNING, COMPLETED), null, new Actor(Role.PROJECT_LEAD, Scope.TEAM), null,
