@@ -72,6 +72,10 @@ class ProjectFixtures {
     }
 
     long submitted(Call call, String acronym) {
+        return submitted(call, acronym, "applicant.vn", "applicant.ru");
+    }
+
+    long submitted(Call call, String acronym, String vnLead, String ruLead) {
         ProposalContent content = new ProposalContent(acronym, "Joint project " + acronym, "Abstract of " + acronym,
                 List.of("sensors", "rivers"), List.of("AI"), 24, "WP1 Data (months 1-12)\nWP2 Models (months 13-24)",
                 null, null, null, null,
@@ -85,7 +89,7 @@ class ProjectFixtures {
                                 List.of(new BudgetLine(1, "Personnel", new BigDecimal("5000000.00")),
                                         new BudgetLine(2, "Personnel", new BigDecimal("5000000.00"))), null)));
         return proposals.importSubmitted(call.getId(), content,
-                Map.of(party("VN"), user("applicant.vn").id(), party("RU"), user("applicant.ru").id()),
+                Map.of(party("VN"), user(vnLead).id(), party("RU"), user(ruLead).id()),
                 Instant.now().minus(Duration.ofDays(12)), user("admin").id()).proposalId();
     }
 
