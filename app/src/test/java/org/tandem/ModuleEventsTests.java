@@ -120,7 +120,7 @@ class ModuleEventsTests {
                         }
                         assertThat(jdbc.sql("""
                                 select count(*) from event_publication where event_type = ? and serialized_event like ?
-                                and completion_date is not null""")
+                                and completion_date is not null and listener_id like '%sendLetters%'""")
                                 .params(DecisionsApproved.class.getName(), "%\"digest\":\"" + set.digest() + "\"%")
                                 .query(Integer.class).single()).isEqualTo(1);
                     });

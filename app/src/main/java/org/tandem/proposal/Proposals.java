@@ -154,6 +154,16 @@ public class Proposals {
         return out;
     }
 
+    /**
+     * The canonical JSON of the last submitted version (what its receipt's SHA-256 covers), for
+     * modules that checked their reader's rights themselves; empty when it was never submitted.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> lastSubmittedContent(long id) {
+        return jdbc.sql("select canonical from proposal_submission where proposal_id = ? order by number desc limit 1")
+                .param(id).query(String.class).optional();
+    }
+
     /** The submitted proposals of a call, for modules that checked their reader's rights themselves. */
     @Transactional(readOnly = true)
     public List<Proposal> submittedOf(long callId) {

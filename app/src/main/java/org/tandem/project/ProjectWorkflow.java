@@ -1,0 +1,65 @@
+package org.tandem.project;
+
+import static org.tandem.platform.workflow.Workflow.from;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tandem.platform.security.Role;
+import org.tandem.platform.workflow.Workflow;
+import org.tandem.platform.workflow.Workflow.Actor;
+import org.tandem.platform.workflow.Workflow.Scope;
+
+/**
+ * A joint project from the award to its end, and each party's reports. A project runs only
+ * when every party has signed its own contract; it is completed when every party accepted the
+ * final report of its team.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProjectWorkflow {
+
+    public static final String AWARDED = "AWARDED";
+    public static final String CONTRACTING = "CONTRACTING";
+    public static final String RUNNING = "RUNNING";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String TERMINATED = "TERMINATED";
+
+    public static final Workflow PROJECT = Workflow.named("project", AWARDED, CONTRACTING, RUNNING, COMPLETED, TERMINATED)
+            .action("sign", from(AWARDED, CONTRACTING), CONTRACTING, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
+                    null, "PROJECT_ALREADY_STARTED")
+            .action("start", from(CONTRACTING), RUNNING, Actor.system(), "workflow.project.condition.everyContract",
+                    "PROJECT_ALREADY_STARTED")
+            .action("pay", from(RUNNING, COMPLETED), null, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
+                    "workflow.project.condition.ownContract", "PROJECT_NO_CONTRACT")
+            .action("report", from(RUNNING), null, new Actor(Role.PROJECT_LEAD, Scope.TEAM), null, "PROJECT_NOT_RUNNING")
+            .action("addOutput", from(RUNNING, COMPLETED), null, new Actor(Role.PROJECT_LEAD, Scope.TEAM), null,
+                    "PROJECT_NOT_RUNNING")
+            .action("complete", from(RUNNING), COMPLETED, Actor.system(), "workflow.project.condition.everyFinalReport",
+                    "PROJECT_NOT_RUNNING")
+            .action("terminate", from(AWARDED, CONTRACTING, RUNNING), TERMINATED,
+                    new Actor(Role.PROGRAMME_OFFICER, Scope.ANY_PARTY), "workflow.project.condition.everyParty",
+                    "PROJECT_ENDED")
+            .build();
+
+    public static final String SUBMITTED = "SUBMITTED";
+    public static final String RETURNED = "RETURNED";
+    public static final String ACCEPTED = "ACCEPTED";
+
+    public static final Workflow REPORT = Workflow.named("projectReport", SUBMITTED, RETURNED, ACCEPTED)
+            .action("resubmit", from(RETURNED), SUBMITTED, new Actor(Role.PROJECT_LEAD, Scope.TEAM), null,
+                    "REPORT_NOT_RETURNED")
+            .action("accept", from(SUBMITTED), ACCEPTED, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY), null,
+                    "REPORT_NOT_SUBMITTED")
+            .action("return", from(SUBMITTED), RETURNED, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
+                    "workflow.projectReport.condition.comment", "REPORT_NOT_SUBMITTED")
+            .build();
+
+    @Bean
+    Workflow projectStates() {
+        return PROJECT;
+    }
+
+    @Bean
+    Workflow projectReportStates() {
+        return REPORT;
+    }
+}
