@@ -37,6 +37,26 @@ class MessagesTests {
         }
     }
 
+    /** A key written twice silently keeps only its last text: a field label overwrote an error message that way. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String file : List.of("messages.properties", "messages_vi.properties", "messages_ru.properties")) {
+            Set<String> seen = new TreeSet<>();
+            List<String> twice = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources", file), StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#") || !t.contains("=")) {
+                    continue;
+                }
+                String key = t.substring(0, t.indexOf('=')).strip();
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+            assertThat(twice).as(file).isEmpty();
+        }
+    }
+
     @Test
     void everyKeyUsedInTemplatesExists() throws IOException {
         Set<String> en = load("messages.properties").stringPropertyNames();

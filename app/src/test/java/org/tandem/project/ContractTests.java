@@ -17,7 +17,7 @@ import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.platform.validation.Problem;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.support.TandemIntegrationTest;
 
 /** Contracts per party: the project starts with the last signature; payments stay within tranches. */
@@ -26,7 +26,7 @@ class ContractTests {
 
     @Autowired Calls calls;
     @Autowired Programmes programmes;
-    @Autowired Proposals proposals;
+    @Autowired ProposalSubmissions proposals;
     @Autowired Projects projects;
     @Autowired Contracts contracts;
     @Autowired UserDetailsService users;

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.support.TandemIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +46,7 @@ class OaiPmhTests {
     @LocalServerPort int port;
     @Autowired Calls calls;
     @Autowired Programmes programmes;
-    @Autowired Proposals proposals;
+    @Autowired ProposalSubmissions proposals;
     @Autowired Projects projects;
     @Autowired Contracts contracts;
     @Autowired Outputs outputs;

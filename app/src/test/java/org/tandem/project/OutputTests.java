@@ -15,7 +15,7 @@ import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.platform.validation.Problem;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.support.TandemIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +32,7 @@ class OutputTests {
 
     @Autowired Calls calls;
     @Autowired Programmes programmes;
-    @Autowired Proposals proposals;
+    @Autowired ProposalSubmissions proposals;
     @Autowired Projects projects;
     @Autowired Contracts contracts;
     @Autowired Outputs outputs;

@@ -16,7 +16,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tandem.programme.Call;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.support.TandemIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +28,7 @@ class ProjectApiTests {
     @LocalServerPort int port;
     @Autowired Calls calls;
     @Autowired Programmes programmes;
-    @Autowired Proposals proposals;
+    @Autowired ProposalSubmissions proposals;
     @Autowired Projects projects;
     @Autowired Contracts contracts;
     @Autowired Reports reports;

@@ -19,7 +19,7 @@ import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.programme.Call;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.selection.DecisionsApproved;
 import org.tandem.support.TandemIntegrationTest;
 
@@ -30,7 +30,7 @@ class ProjectAwardTests {
 
     @Autowired Calls calls;
     @Autowired Programmes programmes;
-    @Autowired Proposals proposals;
+    @Autowired ProposalSubmissions proposals;
     @Autowired Projects projects;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;

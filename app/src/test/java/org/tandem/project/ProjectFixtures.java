@@ -21,7 +21,7 @@ import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
 import org.tandem.proposal.BudgetLine;
 import org.tandem.proposal.ProposalContent;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.proposal.TeamContent;
 import org.tandem.selection.DecisionsApproved;
 
@@ -36,11 +36,11 @@ class ProjectFixtures {
     private static final AtomicInteger SEQ = new AtomicInteger();
     final Calls calls;
     final Programmes programmes;
-    final Proposals proposals;
+    final ProposalSubmissions proposals;
     final Projects projects;
     final UserDetailsService users;
 
-    ProjectFixtures(Calls calls, Programmes programmes, Proposals proposals, Projects projects, UserDetailsService users) {
+    ProjectFixtures(Calls calls, Programmes programmes, ProposalSubmissions proposals, Projects projects, UserDetailsService users) {
         this.calls = calls;
         this.programmes = programmes;
         this.proposals = proposals;

@@ -10,7 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.support.TandemIntegrationTest;
 import org.tandem.support.WebSession;
 
@@ -21,7 +21,7 @@ class ProjectPagesTests {
     @LocalServerPort int port;
     @Autowired Calls calls;
     @Autowired Programmes programmes;
-    @Autowired Proposals proposals;
+    @Autowired ProposalSubmissions proposals;
     @Autowired Projects projects;
     @Autowired UserDetailsService users;
     ProjectFixtures f;

@@ -16,7 +16,7 @@ import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.platform.validation.Problem;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
-import org.tandem.proposal.Proposals;
+import org.tandem.proposal.ProposalSubmissions;
 import org.tandem.support.TandemIntegrationTest;
 
 /** Reports per party: filed by the team's PI, returned or accepted by the party's officer, every version kept. */
@@ -25,7 +25,7 @@ class ReportTests {
 
     @Autowired Calls calls;
     @Autowired Programmes programmes;
-    @Autowired Proposals proposals;
+    @Autowired ProposalSubmissions proposals;
     @Autowired Projects projects;
     @Autowired Contracts contracts;
     @Autowired Reports reports;
