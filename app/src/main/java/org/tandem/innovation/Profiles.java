@@ -386,6 +386,12 @@ public class Profiles {
         return jdbc.sql(sql.toString()).params(args).query(this::row).list();
     }
 
+    /** How many profiles exist in any state (the demo seeds only an empty Centre). */
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("select count(*) from innovation_profile").query(Long.class).single();
+    }
+
     /** Profiles the user owns, every state. */
     @Transactional(readOnly = true)
     public List<Profile> ownedBy(TandemUser user) {

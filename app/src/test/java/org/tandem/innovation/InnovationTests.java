@@ -299,4 +299,19 @@ class InnovationTests {
         assertThat(staff.get("/innovation/desk", "vi").body()).doesNotContain("??").contains("Tiến trình thương vụ");
         assertThat(staff.get("/admin/workflows").status()).isIn(200, 403);
     }
+
+    @Autowired Forums forums;
+
+    @Test
+    void theDemoHasOffersRequestsDealsAtEveryStageAndAComputedForum() {
+        List<PublicProfile> all = profiles.published(Profiles.Filter.none());
+        assertThat(all).extracting(PublicProfile::type).contains(Profile.ProfileType.TECHNOLOGY_OFFER,
+                Profile.ProfileType.TECHNOLOGY_REQUEST, Profile.ProfileType.RD_REQUEST);
+        assertThat(deals.board(user("innovation")).entrySet()).allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isNotEmpty());
+        Forums.Forum forum = forums.all().stream().filter(f -> f.name().equals("Vietnam–Russia Science and Industry Forum"))
+                .findFirst().orElseThrow();
+        assertThat(forums.participants(forum.id())).hasSize(60);
+        assertThat(forum.computedAt()).isNotNull();
+        assertThat(forums.agenda(forum.id(), user("enterprise.vn"))).isNotEmpty();
+    }
 }
