@@ -314,4 +314,27 @@ class InnovationTests {
         assertThat(forum.computedAt()).isNotNull();
         assertThat(forums.agenda(forum.id(), user("enterprise.vn"))).isNotEmpty();
     }
+
+    @Autowired MatchMail matchMail;
+    @Autowired org.tandem.platform.mail.Outbox outbox;
+
+    @Test
+    void theWeeklyMailTellsAnOwnerOfNewMatchesInTheirLanguageOnce() {
+        published("applicant.ru", body("TECHNOLOGY_OFFER", "Desalination membrane weekly",
+                "Desalination membranes of graphene oxide for coastal villages.", 6, "Membrane Weekly Lab", null,
+                List.of("LICENCE"), List.of("VN")));
+        long request = published("enterprise.vn", body("TECHNOLOGY_REQUEST", "Desalination wanted weekly",
+                "We need desalination membranes for coastal villages.", 5, "Coastal Water JSC", null,
+                List.of("LICENCE"), List.of("VN")));
+        assertThat(request).isPositive();
+        String to = "enterprise.vn@demo.tandem.example";
+        matchMail.send();
+        List<org.tandem.platform.mail.Outbox.Message> mine = outbox.latest(200).stream()
+                .filter(m -> m.recipient().equals(to)).toList();
+        assertThat(mine).isNotEmpty();
+        assertThat(mine.get(0).subject()).startsWith("Trung tâm Đổi mới sáng tạo");
+        assertThat(mine.get(0).body()).contains("Desalination membrane weekly").doesNotContain("Membrane Weekly Lab");
+        matchMail.send();
+        assertThat(outbox.latest(200).stream().filter(m -> m.recipient().equals(to)).count()).isEqualTo(mine.size());
+    }
 }
