@@ -93,6 +93,12 @@ class InnovationApi {
         return ResponseEntity.created(URI.create("/api/v1/innovation/profiles/" + p.id())).body(p.identified());
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/profiles/{id}")
+    @Operation(summary = "Replace a draft or returned profile written by the caller")
+    PublicProfile update(@PathVariable long id, @RequestBody ProfileInput body) {
+        return profiles.update(id, body, CurrentUser.require()).identified();
+    }
+
     @PostMapping("/profiles/{id}/submit")
     PublicProfile submit(@PathVariable long id) {
         return profiles.submit(id, CurrentUser.require()).identified();

@@ -121,6 +121,7 @@ class InnovationPages {
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", Map.of());
         }
+        model.addAttribute("formAction", "/innovation/new");
         return "innovation/form";
     }
 
@@ -138,7 +139,64 @@ class InnovationPages {
             model.addAttribute("problems", e.problems());
             model.addAttribute("typed", form.toSingleValueMap());
             model.addAttribute("typedPartnerships", form.getOrDefault("partnerships", List.of()));
+            model.addAttribute("formAction", "/innovation/new");
             return "innovation/form";
+        }
+    }
+
+    /** A draft or returned profile, its fields filled in as stored. */
+    @GetMapping("/innovation/profiles/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Profile p = profiles.manage(id, CurrentUser.require());
+        vocabulary(model);
+        Map<String, String> typed = new java.util.HashMap<>();
+        typed.put("type", p.type().name());
+        typed.put("language", p.language());
+        typed.put("title", p.title());
+        typed.put("summary", p.summary());
+        typed.put("description", p.description());
+        typed.put("advantages", p.advantages());
+        typed.put("trl", String.valueOf(p.trl()));
+        typed.put("ipStatus", p.ipStatus().name());
+        typed.put("patentNumbers", p.patentNumbers());
+        typed.put("partnerType", p.partnerType());
+        typed.put("countries", String.join(", ", p.countries()));
+        typed.put("sectors", String.join(", ", p.sectors()));
+        typed.put("keywords", String.join(", ", p.keywords()));
+        typed.put("fosFields", String.join(", ", p.fosFields()));
+        typed.put("expiresOn", p.expiresOn().toString());
+        typed.put("organisation", p.organisation());
+        typed.put("contactEmail", p.contactEmail());
+        p.translations().forEach((lang, t) -> {
+            typed.put("tr." + lang + ".title", t.title());
+            typed.put("tr." + lang + ".summary", t.summary());
+        });
+        model.addAttribute("typed", typed);
+        model.addAttribute("typedPartnerships", p.partnerships().stream().map(Enum::name).toList());
+        model.addAttribute("formAction", "/innovation/profiles/" + id + "/edit");
+        return "innovation/form";
+    }
+
+    @PostMapping("/innovation/profiles/{id}/edit")
+    String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        TandemUser me = CurrentUser.require();
+        try {
+            profiles.update(id, input(form), me);
+            if ("true".equals(form.getFirst("submit"))) {
+                profiles.submit(id, me);
+            }
+            return "redirect:/innovation/profiles/" + id;
+        } catch (InvalidInputException e) {
+            vocabulary(model);
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("typed", form.toSingleValueMap());
+            model.addAttribute("typedPartnerships", form.getOrDefault("partnerships", List.of()));
+            model.addAttribute("formAction", "/innovation/profiles/" + id + "/edit");
+            return "innovation/form";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "error." + e.code());
+            return "redirect:/innovation/profiles/" + id;
         }
     }
 

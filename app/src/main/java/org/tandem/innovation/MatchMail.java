@@ -45,6 +45,7 @@ public class MatchMail {
     }
 
     @ClusterScheduled(name = "innovation-weekly-matches", fixedDelay = "P7D", initialDelay = "P7D")
+    @Transactional
     public void weekly() {
         send();
     }

@@ -285,6 +285,12 @@ public class Profiles {
         return after;
     }
 
+    @org.tandem.platform.jobs.ClusterScheduled(name = "innovation-expiry", fixedDelay = "PT6H", initialDelay = "PT1M")
+    @Transactional
+    public void expireJob() {
+        expireDue();
+    }
+
     /** Published profiles past their expiry date leave the public list; returns how many. */
     @Transactional
     public int expireDue() {

@@ -337,4 +337,53 @@ class InnovationTests {
         matchMail.send();
         assertThat(outbox.latest(200).stream().filter(m -> m.recipient().equals(to)).count()).isEqualTo(mine.size());
     }
+
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aReturnedProfileIsEditedOnItsPageAndAnExpiredOneIsRenewed() {
+        TandemUser owner = user("applicant.vn");
+        long id = new ApiClient(port).signIn("applicant.vn").post("/api/v1/innovation/profiles?submit=true",
+                body("BUSINESS_OFFER", "Editable fish sauce export", "Export of fish sauce to Russia.", 9, "Phu Quoc Sauce",
+                        null, List.of("COMMERCIAL_WITH_ASSISTANCE"), List.of("RU")), Map.of()).json().get("id").asLong();
+        profiles.returnToOwner(id, "Name the volume per year.", user("innovation"));
+        WebSession web = new WebSession(port).signIn("applicant.vn", "demo");
+        String form = web.get("/innovation/profiles/" + id + "/edit").body();
+        assertThat(form).contains("Editable fish sauce export").contains("Phu Quoc Sauce");
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("type", "BUSINESS_OFFER", "language", "en",
+                "title", "Editable fish sauce export, 200 t a year", "summary", "Export of 200 t of fish sauce a year.",
+                "description", "Export of fish sauce to Russia.", "trl", "9", "ipStatus", "NONE",
+                "partnerships", "COMMERCIAL_WITH_ASSISTANCE", "countries", "RU, VN", "sectors", "food"));
+        fields.putAll(Map.of("keywords", "fish sauce", "expiresOn", LocalDate.now().plusMonths(3).toString(),
+                "organisation", "Phu Quoc Sauce", "contactEmail", "sales@phuquoc.example", "submit", "true"));
+        WebSession.Page saved = web.post("/innovation/profiles/" + id + "/edit", fields, "en");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        Profile p = profiles.manage(id, owner);
+        assertThat(p.status()).isEqualTo("IN_REVIEW");
+        assertThat(p.title()).isEqualTo("Editable fish sauce export, 200 t a year");
+        assertThat(p.countries()).containsExactly("RU", "VN");
+        profiles.publish(id, user("innovation"));
+        assertThatThrownBy(() -> profiles.update(id, ProfileInputs.of(p), owner)).isInstanceOf(ConflictException.class);
+
+        jdbc.sql("update innovation_profile set expires_on = ? where id = ?").params(LocalDate.now().minusDays(1), id).update();
+        assertThat(new ApiClient(port).get("/api/v1/innovation/profiles/" + id).status()).isEqualTo(404);
+        assertThat(profiles.expireDue()).isGreaterThanOrEqualTo(1);
+        assertThat(profiles.manage(id, owner).status()).isEqualTo("EXPIRED");
+        assertThatThrownBy(() -> profiles.renew(id, LocalDate.now().plusYears(5).toString(), owner))
+                .isInstanceOf(org.tandem.platform.validation.InvalidInputException.class);
+        profiles.renew(id, LocalDate.now().plusMonths(6).toString(), owner);
+        assertThat(new ApiClient(port).get("/api/v1/innovation/profiles/" + id).status()).isEqualTo(200);
+        assertThat(audit.history("innovation_profile", String.valueOf(id))).extracting(AuditEvent::action)
+                .containsSubsequence("return", "edit", "submit", "publish", "expire", "renew");
+    }
+
+    /** A profile's own values as input again. */
+    static final class ProfileInputs {
+        static ProfileInput of(Profile p) {
+            return new ProfileInput(p.type().name(), p.language(), p.title(), p.summary(), p.description(), p.advantages(),
+                    p.trl(), p.ipStatus().name(), p.patentNumbers(), p.partnerships().stream().map(Enum::name).toList(),
+                    p.partnerType(), p.countries(), p.sectors(), p.keywords(), p.fosFields(), p.expiresOn().toString(),
+                    p.organisation(), p.contactEmail(), p.translations());
+        }
+    }
 }
