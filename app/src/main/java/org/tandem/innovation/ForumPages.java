@@ -68,6 +68,7 @@ class ForumPages {
         model.addAttribute("mine", mine);
         model.addAttribute("agenda", forums.agenda(id, me));
         model.addAttribute("staff", me.has(Role.INNOVATION_STAFF));
+        model.addAttribute("booked", me.has(Role.INNOVATION_STAFF) ? forums.meetings(id, me) : List.of());
         return "innovation/forum";
     }
 
@@ -94,6 +95,11 @@ class ForumPages {
             redirect.addFlashAttribute("notice", "error." + e.code());
         }
         return "redirect:/innovation/forums/" + id;
+    }
+
+    @PostMapping("/innovation/forums/{id}/meetings/{meeting}/move")
+    String move(@PathVariable long id, @PathVariable long meeting, @RequestParam long slot, RedirectAttributes redirect) {
+        return run(id, redirect, "innovation.forum.moved", () -> forums.moveMeeting(id, meeting, slot, CurrentUser.require()));
     }
 
     @GetMapping("/innovation/forums/{id}/agenda.ics")

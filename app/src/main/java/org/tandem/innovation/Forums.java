@@ -52,7 +52,11 @@ public class Forums {
     public record Participant(long id, long userId, String name, String organisation, int maxMeetings) {
     }
 
-    public record Meeting(Slot slot, Participant with) {
+    public record Meeting(long id, Slot slot, Participant with) {
+    }
+
+    /** One meeting of the whole agenda, for the staff. */
+    public record Booked(long id, Slot slot, Participant a, Participant b) {
     }
 
     /** What the scheduler reported: meetings placed, their weight and the proven upper bound. */
@@ -268,12 +272,58 @@ public class Forums {
         slots(forumId).forEach(s -> slots.put(s.id(), s));
         List<Meeting> out = new ArrayList<>();
         jdbc.sql("""
-                select slot_id, case when participant_a = ? then participant_b else participant_a end
+                select slot_id, case when participant_a = ? then participant_b else participant_a end, id
                 from innovation_forum_meeting where forum_id = ? and (participant_a = ? or participant_b = ?)""")
                 .params(me.id(), forumId, me.id(), me.id())
-                .query((rs, i) -> out.add(new Meeting(slots.get(rs.getLong(1)), participant(rs.getLong(2))))).list();
+                .query((rs, i) -> out.add(new Meeting(rs.getLong(3), slots.get(rs.getLong(1)), participant(rs.getLong(2)))))
+                .list();
         out.sort(java.util.Comparator.comparing((Meeting m) -> m.slot().startsAt()));
         return out;
+    }
+
+    /** Every meeting of the forum in time order, for the staff. */
+    @Transactional(readOnly = true)
+    public List<Booked> meetings(long forumId, TandemUser staff) {
+        requireStaff(staff);
+        Map<Long, Slot> slots = new java.util.HashMap<>();
+        slots(forumId).forEach(s -> slots.put(s.id(), s));
+        List<Booked> out = new ArrayList<>(jdbc.sql("""
+                select id, slot_id, participant_a, participant_b from innovation_forum_meeting where forum_id = ? order by id""")
+                .param(forumId).query((rs, i) -> new Booked(rs.getLong(1), slots.get(rs.getLong(2)),
+                        participant(rs.getLong(3)), participant(rs.getLong(4)))).list());
+        out.sort(java.util.Comparator.comparing((Booked b) -> b.slot().startsAt()).thenComparing(Booked::id));
+        return out;
+    }
+
+    /**
+     * Staff move one meeting to another slot. Refused, with the reason, when either participant
+     * already meets someone then or every table of that slot is taken; nothing changes then.
+     */
+    @Transactional
+    public void moveMeeting(long forumId, long meetingId, long slotId, TandemUser staff) {
+        requireStaff(staff);
+        Booked m = meetings(forumId, staff).stream().filter(b -> b.id() == meetingId).findFirst()
+                .orElseThrow(() -> new NotFoundException("meeting"));
+        Slot target = slots(forumId).stream().filter(s -> s.id() == slotId).findFirst()
+                .orElseThrow(() -> new NotFoundException("slot"));
+        if (target.id() == m.slot().id()) {
+            return;
+        }
+        long busy = jdbc.sql("""
+                select count(*) from innovation_forum_meeting where forum_id = ? and slot_id = ? and id <> ?
+                and (participant_a in (?, ?) or participant_b in (?, ?))""")
+                .params(forumId, slotId, meetingId, m.a().id(), m.b().id(), m.a().id(), m.b().id()).query(Long.class).single();
+        if (busy > 0) {
+            throw new ConflictException("INNOVATION_MEETING_BUSY");
+        }
+        long taken = jdbc.sql("select count(*) from innovation_forum_meeting where forum_id = ? and slot_id = ?")
+                .params(forumId, slotId).query(Long.class).single();
+        if (taken >= target.tables()) {
+            throw new ConflictException("INNOVATION_SLOT_FULL");
+        }
+        jdbc.sql("update innovation_forum_meeting set slot_id = ? where id = ?").params(slotId, meetingId).update();
+        audit.record(staff.getUsername(), "innovation_forum_meeting", meetingId, "move", Map.of("slot", m.slot().id()),
+                Map.of("slot", slotId));
     }
 
     /** The agenda as an iCalendar file (RFC 5545): one event per meeting, times in UTC. */

@@ -98,6 +98,19 @@ class ForumTests {
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(4);
         assertThat(ics).contains("DTSTART:20270310T020000Z").contains("LOCATION:Hanoi");
         assertThat(Forums.escape("a,b;c")).isEqualTo("a\\,b\\;c");
+
+        // A manual change that would put someone in two meetings at once is refused with its reason.
+        List<Forums.Booked> booked = forums.meetings(forum.id(), staff);
+        Forums.Booked first = booked.get(0);
+        Forums.Booked clash = booked.stream().filter(b -> b.slot().id() != first.slot().id())
+                .filter(b -> Set.of(b.a().id(), b.b().id()).stream().anyMatch(x -> x == first.a().id() || x == first.b().id()))
+                .findFirst().orElseThrow();
+        assertThatThrownBy(() -> forums.moveMeeting(forum.id(), first.id(), clash.slot().id(), staff))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("INNOVATION_MEETING_BUSY"));
+        assertThat(forums.meetings(forum.id(), staff)).isEqualTo(booked);
+        assertThat(vn.get("/innovation/forums/" + forum.id()).status()).isEqualTo(200);
+        assertThat(new WebSession(port).signIn("innovation", "demo").get("/innovation/forums/" + forum.id(), "ru").body())
+                .contains("Все встречи");
     }
 
     static Set<Long> pair(Map<String, Forums.Participant> p, String a, String b) {
