@@ -64,20 +64,31 @@ public class Matches {
         List<Profile> published = profiles.publishedProfiles(Profiles.Filter.none()).stream()
                 .filter(p -> p.ownerId() != user.id()).toList();
         List<Match> all = new ArrayList<>();
+        // One model per set of counterpart types: a user's several requests share the offers' index.
+        java.util.Map<List<Profile.ProfileType>, Candidates> models = new java.util.HashMap<>();
         for (Profile p : mine) {
-            all.addAll(forProfile(p, published));
+            Candidates c = models.computeIfAbsent(p.type().counterparts(), types -> candidates(types, published));
+            all.addAll(forProfile(p, c));
         }
         all.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(m -> m.other().id()));
         return all;
     }
 
-    List<Match> forProfile(Profile mine, List<Profile> published) {
-        List<Profile> candidates = published.stream().filter(o -> mine.type().counterparts().contains(o.type()))
-                .filter(o -> o.id() != mine.id()).toList();
-        if (candidates.isEmpty()) {
+    record Candidates(List<Profile> profiles, AffinityModel model) {
+    }
+
+    static Candidates candidates(List<Profile.ProfileType> types, List<Profile> published) {
+        List<Profile> candidates = published.stream().filter(o -> types.contains(o.type())).toList();
+        return new Candidates(candidates, candidates.isEmpty() ? null
+                : AffinityModel.build(candidates.stream().map(Matches::asExpert).toList(), PARAMETERS));
+    }
+
+    List<Match> forProfile(Profile mine, Candidates c) {
+        if (c.model() == null) {
             return List.of();
         }
-        AffinityModel model = AffinityModel.build(candidates.stream().map(Matches::asExpert).toList(), PARAMETERS);
+        AffinityModel model = c.model();
+        List<Profile> candidates = c.profiles().stream().filter(o -> o.id() != mine.id()).toList();
         ProposalText query = new ProposalText(String.valueOf(mine.id()), mine.title(),
                 mine.summary() + " " + mine.description() + " " + (mine.advantages() == null ? "" : mine.advantages()),
                 mine.keywords(), mine.fosFields());
