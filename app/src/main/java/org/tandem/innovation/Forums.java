@@ -193,8 +193,9 @@ public class Forums {
                         .update();
                 meetings++;
             }
-            String[] out = stdout.toString(StandardCharsets.UTF_8).strip().split("\n");
-            String summary = out[out.length - 1];
+            // Other threads may print while System.out is captured: take the engine's own JSON line.
+            String summary = stdout.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("{") && l.contains("\"upper_bound\"")).reduce((a, b) -> b).orElse("{}");
             long weight = Math.round(number(summary, "weight"));
             double bound = number(summary, "upper_bound");
             jdbc.sql("update innovation_forum set computed_at = ? where id = ?").params(Timestamp.from(clock.instant()), forumId)
