@@ -39,7 +39,8 @@ class SecurityConfig {
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html",
                                 "/api/v1/programmes", "/api/v1/programmes/**", "/api/v1/auth/token")
                         .permitAll()
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*", "/api/v1/projects", "/api/v1/projects/*", "/oai")
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*", "/api/v1/projects", "/api/v1/projects/*", "/oai",
+                                "/innovation", "/innovation/profiles/*", "/api/v1/innovation/profiles", "/api/v1/innovation/profiles/*")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())

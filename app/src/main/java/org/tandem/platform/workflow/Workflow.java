@@ -32,6 +32,8 @@ public record Workflow(String name, List<String> states, List<Transition> transi
         TEAM,
         /** The expert the assignment names. */
         ASSIGNED_EXPERT,
+        /** Whoever owns the thing (the author of an Innovation Centre profile). */
+        OWNER,
         /** Tandem itself, in reaction to another workflow. */
         SYSTEM
     }

@@ -1,0 +1,77 @@
+package org.tandem.innovation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A profile with everything about it, including who owns it. Only {@link Profiles} and the owner's,
+ * the staff's and an accepted partner's views hold one; everyone else gets a {@link PublicProfile}.
+ */
+public record Profile(long id, ProfileType type, String status, long ownerId, String ownerUsername, String ownerName,
+                      String organisation, String contactEmail, String patentNumbers, String language, String title,
+                      String summary, String description, String advantages, Map<String, Translation> translations,
+                      int trl, IpStatus ipStatus, List<Partnership> partnerships, String partnerType,
+                      List<String> countries, List<String> sectors, List<String> keywords, List<String> fosFields,
+                      LocalDate expiresOn, String reviewComment, Instant publishedAt, Instant createdAt, Instant updatedAt) {
+
+    /** Title, summary and description in another language than the original. */
+    public record Translation(String title, String summary, String description) {
+    }
+
+    public enum ProfileType {
+        TECHNOLOGY_OFFER, TECHNOLOGY_REQUEST, BUSINESS_OFFER, BUSINESS_REQUEST, RD_REQUEST;
+
+        public boolean isOffer() {
+            return this == TECHNOLOGY_OFFER || this == BUSINESS_OFFER;
+        }
+
+        /** The profile types a profile of this type is matched against ("which way does the money flow"). */
+        public List<ProfileType> counterparts() {
+            return switch (this) {
+                case TECHNOLOGY_OFFER -> List.of(TECHNOLOGY_REQUEST, RD_REQUEST);
+                case TECHNOLOGY_REQUEST, RD_REQUEST -> List.of(TECHNOLOGY_OFFER);
+                case BUSINESS_OFFER -> List.of(BUSINESS_REQUEST);
+                case BUSINESS_REQUEST -> List.of(BUSINESS_OFFER);
+            };
+        }
+    }
+
+    public enum IpStatus { PATENT_GRANTED, PATENT_APPLIED, SECRET_KNOW_HOW, COPYRIGHT, NONE }
+
+    public enum Partnership {
+        LICENCE, TECHNICAL_COOPERATION, RESEARCH_COOPERATION, JOINT_VENTURE, INVESTMENT, COMMERCIAL_WITH_ASSISTANCE
+    }
+
+    private Translation in(Locale locale) {
+        return locale == null || locale.getLanguage().equals(language) ? null : translations.get(locale.getLanguage());
+    }
+
+    public String title(Locale locale) {
+        Translation t = in(locale);
+        return t != null && t.title() != null && !t.title().isBlank() ? t.title() : title;
+    }
+
+    public String summary(Locale locale) {
+        Translation t = in(locale);
+        return t != null && t.summary() != null && !t.summary().isBlank() ? t.summary() : summary;
+    }
+
+    public String description(Locale locale) {
+        Translation t = in(locale);
+        return t != null && t.description() != null && !t.description().isBlank() ? t.description() : description;
+    }
+
+    public PublicProfile anonymous() {
+        return new PublicProfile(id, type, status, language, title, summary, description, advantages, translations, trl,
+                ipStatus, partnerships, partnerType, countries, sectors, keywords, fosFields, expiresOn, publishedAt, null);
+    }
+
+    public PublicProfile identified() {
+        return new PublicProfile(id, type, status, language, title, summary, description, advantages, translations, trl,
+                ipStatus, partnerships, partnerType, countries, sectors, keywords, fosFields, expiresOn, publishedAt,
+                new PublicProfile.Owner(ownerName, organisation, contactEmail, patentNumbers));
+    }
+}
