@@ -38,7 +38,8 @@ class SecurityConfig {
                                 "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**", "/swagger-ui.html",
                                 "/api/v1/programmes", "/api/v1/programmes/**", "/api/v1/auth/token")
                         .permitAll()
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*")
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*",
+                                "/api/v1/indicators/editions", "/api/v1/indicators/editions/*/results", "/indices", "/indices/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
