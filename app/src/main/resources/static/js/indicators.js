@@ -15,7 +15,7 @@ document.addEventListener('DOMContentLoaded', function () {
         })
         .catch(function () { setTimeout(poll, 3000); });
     };
-    if (run.dataset.finalStatus === '') poll();
+    if (run.dataset.finalStatus === 'PENDING') poll();
   }
   if (typeof Chart === 'undefined') return;
   var nums = function (el, a) { return (el.dataset[a] || '').split(',').map(function (x) { return x === '' ? null : Number(x); }); };

@@ -33,7 +33,7 @@ import org.tandem.support.WebSession;
 
 /** The analyst's path through an edition, and what visitors see, on the shared application and database. */
 @TandemIntegrationTest
-class IndicatorsTests {
+public class IndicatorsTests {
 
     @LocalServerPort int port;
     @Autowired Indicators indicators;
@@ -59,7 +59,7 @@ class IndicatorsTests {
             TC,Test C,10,20
             """;
 
-    static byte[] workbook(String meta, String data) throws IOException {
+    public static byte[] workbook(String meta, String data) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             fill(wb.createSheet("iMeta"), meta);
             fill(wb.createSheet("iData"), data);
