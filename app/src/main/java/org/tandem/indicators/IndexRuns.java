@@ -39,11 +39,14 @@ public class IndexRuns {
 
     private final Indicators indicators;
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
     private final Clock clock;
 
-    IndexRuns(Indicators indicators, JdbcClient jdbc, TransactionTemplate tx, AuditTrail audit, Clock clock) {
+    IndexRuns(Indicators indicators, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, TransactionTemplate tx,
+              AuditTrail audit, Clock clock) {
+        this.batch = batch;
         this.indicators = indicators;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -154,6 +157,7 @@ public class IndexRuns {
             jdbc.sql("delete from indicator_strength where edition_id = ?").param(editionId).update();
             jdbc.sql("delete from indicator_rank_interval where edition_id = ?").param(editionId).update();
             Framework f = c.framework();
+            List<Object[]> rows = new ArrayList<>();
             for (int l = 1; l <= f.levels(); l++) {
                 String[] codes = f.codes(l);
                 for (int k = 0; k < codes.length; k++) {
@@ -161,12 +165,13 @@ public class IndexRuns {
                     int[] ranks = l == f.levels() ? fromDouble(r.rank()) : ranks(scores);
                     for (int u = 0; u < r.unitCodes().length; u++) {
                         double v = scores[u];
-                        jdbc.sql("insert into indicator_score (edition_id, unit_code, code, score, rank) values (?, ?, ?, ?, ?)")
-                                .params(editionId, r.unitCodes()[u], codes[k], Double.isNaN(v) ? null : v,
-                                        ranks[u] > 0 ? ranks[u] : null).update();
+                        rows.add(new Object[] {editionId, r.unitCodes()[u], codes[k], Double.isNaN(v) ? null : v,
+                                ranks[u] > 0 ? ranks[u] : null});
                     }
                 }
             }
+            batch.batchUpdate("insert into indicator_score (edition_id, unit_code, code, score, rank) values (?, ?, ?, ?, ?)",
+                    rows);
             for (IndexAudit.StrengthsWeaknesses sw : c.strengths()) {
                 for (int i = 0; i < sw.strengths().size(); i++) {
                     strength(editionId, sw.unitCode(), sw.strengths().get(i), "S", sw.strengthRanks().get(i));
@@ -213,20 +218,10 @@ public class IndexRuns {
     /** 1 = highest score, ties share the lowest rank, a missing score has none (0) — the engine's rule for the index. */
     static int[] ranks(double[] scores) {
         int[] ranks = new int[scores.length];
-        List<Integer> present = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            if (!Double.isNaN(scores[i])) {
-                present.add(i);
-            }
-        }
-        for (int i : present) {
-            int better = 0;
-            for (int j : present) {
-                if (scores[j] > scores[i]) {
-                    better++;
-                }
-            }
-            ranks[i] = better + 1;
+        Integer[] order = java.util.stream.IntStream.range(0, scores.length).filter(i -> !Double.isNaN(scores[i])).boxed()
+                .sorted((a, b) -> Double.compare(scores[b], scores[a])).toArray(Integer[]::new);
+        for (int k = 0; k < order.length; k++) {
+            ranks[order[k]] = k > 0 && scores[order[k]] == scores[order[k - 1]] ? ranks[order[k - 1]] : k + 1;
         }
         return ranks;
     }

@@ -97,11 +97,13 @@ public class Indicators {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Indicators(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    Indicators(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.audit = audit;
         this.clock = clock;
     }
@@ -231,20 +233,22 @@ public class Indicators {
                             n.names().vi(), n.names().ru(), n.direction(), n.weight(), n.measure(), n.source(), n.target(),
                             n.denominator()).update();
         }
+        List<Object[]> values = new ArrayList<>();
         for (DataImport.UnitRow u : imported.units()) {
             // A unit the platform does not know yet is registered under the name the data gives it.
             jdbc.sql("""
                     insert into indicator_unit (code, kind, name_en, name_vi, name_ru) values (?, 'OTHER', ?, ?, ?)
                     on conflict (code) do nothing""").params(u.code(), u.name(), u.name(), u.name()).update();
             for (var v : u.values().entrySet()) {
-                jdbc.sql("insert into indicator_value (edition_id, unit_code, code, value) values (?, ?, ?, ?)")
-                        .params(editionId, u.code(), v.getKey(), v.getValue()).update();
+                values.add(new Object[] {editionId, u.code(), v.getKey(), v.getValue(), null});
             }
             for (var v : u.texts().entrySet()) {
-                jdbc.sql("insert into indicator_value (edition_id, unit_code, code, text_value) values (?, ?, ?, ?)")
-                        .params(editionId, u.code(), v.getKey(), v.getValue()).update();
+                values.add(new Object[] {editionId, u.code(), v.getKey(), null, v.getValue()});
             }
         }
+        // One statement per cell would make a large panel (thousands of units × hundreds of indicators) take minutes.
+        batch.batchUpdate("insert into indicator_value (edition_id, unit_code, code, value, text_value) values (?, ?, ?, ?, ?)",
+                values);
         jdbc.sql("update indicator_edition set state = ?, imported_at = ?, computed_at = null where id = ?")
                 .params(next, Timestamp.from(clock.instant()), editionId).update();
         long indicators = imported.nodes().stream().filter(n -> n.type().equals("Indicator")).count();

@@ -40,4 +40,26 @@ class SheetTests {
                 "\"method\":\"rank\"", "\"method\":\"gmean\"", "\"weights_noise\":0.1");
         assertThat(PipelineChoices.defaults().toJson()).doesNotContain("impute");
     }
+
+    @Test
+    void ranksAreOneForTheBestAndTiesShareTheLowestAgainstBruteForce() {
+        assertThat(IndexRuns.ranks(new double[] {75, 0, 75, Double.NaN, 10})).containsExactly(1, 4, 1, 0, 3);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] x = new double[1 + random.nextInt(12)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextInt(10) == 0 ? Double.NaN : random.nextInt(5);
+            }
+            int[] r = IndexRuns.ranks(x);
+            for (int i = 0; i < x.length; i++) {
+                int better = 0;
+                for (double y : x) {
+                    if (!Double.isNaN(y) && y > x[i]) {
+                        better++;
+                    }
+                }
+                assertThat(r[i]).isEqualTo(Double.isNaN(x[i]) ? 0 : better + 1);
+            }
+        }
+    }
 }
