@@ -107,6 +107,7 @@ public class IndexRuns {
     }
 
     void process(Claimed run) {
+        long start = System.nanoTime();
         try {
             Indicators.Edition e = indicators.edition(run.editionId());
             List<Indicators.Node> nodes = indicators.nodes(run.editionId());
@@ -128,7 +129,11 @@ public class IndexRuns {
                 }
             }
             progress(run.id(), 90);
+            long computed = System.nanoTime();
             tx.executeWithoutResult(s -> store(run, c));
+            log.info("Index run {} ({}) of edition {}: {} units, engine {} ms, storing {} ms", run.id(), run.kind(),
+                    run.editionId(), c.result().unitCodes().length, (computed - start) / 1_000_000,
+                    (System.nanoTime() - computed) / 1_000_000);
         } catch (RuntimeException ex) {
             log.info("Index run {} of edition {} failed: {}", run.id(), run.editionId(), ex.getMessage());
             jdbc.sql("update indicator_run set status = 'FAILED', message = ?, finished_at = ? where id = ?")
