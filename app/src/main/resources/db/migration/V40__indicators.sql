@@ -98,6 +98,7 @@ create table indicator_run (
     message        text,
     requested_by   varchar(100) not null,
     requested_at   timestamptz not null,
+    started_at     timestamptz,
     finished_at    timestamptz
 );
 create index indicator_run_queued on indicator_run (status) where status = 'QUEUED';

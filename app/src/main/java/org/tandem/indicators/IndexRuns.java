@@ -37,6 +37,9 @@ public class IndexRuns {
     /** How many strengths and weaknesses a profile lists (the GII lists ten of its 80 indicators). */
     static final int STRENGTHS = 5;
 
+    /** Far longer than any run takes (10,000 replications of a 5,000-unit index are well under a minute). */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(30);
+
     private final Indicators indicators;
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
@@ -59,6 +62,11 @@ public class IndexRuns {
 
     @ClusterScheduled(name = "indicator-runs", fixedDelay = "${tandem.indicators.interval:PT1S}")
     public void runQueued() {
+        // A node that died mid-run leaves it RUNNING; after this long it is surely not coming back, so run it again.
+        jdbc.sql("""
+                update indicator_run set status = 'QUEUED', progress = 0
+                where status = 'RUNNING' and started_at < ?""")
+                .param(java.sql.Timestamp.from(clock.instant().minus(STALE))).update();
         for (Optional<Claimed> c = claim(); c.isPresent(); c = claim()) {
             process(c.get());
         }
@@ -78,8 +86,8 @@ public class IndexRuns {
 
     private Indicators.Run runNow(long runId) {
         tx.execute(s -> jdbc.sql("""
-                update indicator_run set status = 'RUNNING', progress = 5 where id = ? and status = 'QUEUED'
-                returning id, edition_id, kind, replications, seed, requested_by""").param(runId)
+                update indicator_run set status = 'RUNNING', progress = 5, started_at = ? where id = ? and status = 'QUEUED'
+                returning id, edition_id, kind, replications, seed, requested_by""").params(Timestamp.from(clock.instant()), runId)
                 .query((rs, i) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
                         rs.getString(6))).optional()).ifPresent(this::process);
         for (int waited = 0; waited < 600; waited++) {
@@ -99,9 +107,9 @@ public class IndexRuns {
 
     Optional<Claimed> claim() {
         return tx.execute(s -> jdbc.sql("""
-                update indicator_run set status = 'RUNNING', progress = 5
+                update indicator_run set status = 'RUNNING', progress = 5, started_at = ?
                 where id = (select id from indicator_run where status = 'QUEUED' order by id limit 1 for update skip locked)
-                returning id, edition_id, kind, replications, seed, requested_by""")
+                returning id, edition_id, kind, replications, seed, requested_by""").param(Timestamp.from(clock.instant()))
                 .query((rs, i) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
                         rs.getString(6))).optional());
     }

@@ -310,6 +310,11 @@ public class Indicators {
     }
 
     private long queue(long editionId, String kind, int replications, long seed, TandemUser user) {
+        // One run at a time per edition (the edition row is locked by the caller): a second click waits for the first.
+        if (jdbc.sql("select count(*) from indicator_run where edition_id = ? and status in ('QUEUED', 'RUNNING')")
+                .param(editionId).query(Long.class).single() > 0) {
+            throw new org.tandem.platform.validation.ConflictException("INDICATORS_RUNNING");
+        }
         return jdbc.sql("""
                 insert into indicator_run (edition_id, kind, replications, seed, status, requested_by, requested_at)
                 values (?, ?, ?, ?, 'QUEUED', ?, ?) returning id""")
