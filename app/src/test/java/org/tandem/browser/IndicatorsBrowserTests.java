@@ -60,6 +60,7 @@ class IndicatorsBrowserTests extends BrowserTest {
         page.fill("input[name=titleEn]", "Browser index 2031");
         page.fill("input[name=titleRu]", "Браузерный индекс 2031");
         page.click("#create-edition");
+        assertThat(page.locator("h1")).hasText("Browser index 2031");
         long id = indicators.find("BROWSER", 2031).orElseThrow().id();
 
         // One bad cell: iData row 6 (unit BR4), column C (r1).

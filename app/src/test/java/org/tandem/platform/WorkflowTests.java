@@ -34,7 +34,7 @@ class WorkflowTests {
     @Test
     void everyModuleWorkflowIsRegisteredAndEveryStateIsReachable() {
         assertThat(workflows.all()).extracting(Workflow::name)
-                .containsExactly("assignment", "call", "decisions", "proposal", "review");
+                .containsExactly("assignment", "call", "decisions", "indicatorEditions", "proposal", "review");
         for (Workflow w : workflows.all()) {
             Set<String> reached = new HashSet<>(Set.of(w.initial()));
             var todo = new ArrayDeque<>(reached);
