@@ -66,7 +66,10 @@ class IndicatorPages {
         model.addAttribute("imputes", PipelineChoices.Impute.values());
         model.addAttribute("normalisations", PipelineChoices.Normalise.values());
         model.addAttribute("aggregations", PipelineChoices.Aggregate.values());
-        model.addAttribute("workflow", EditionWorkflow.EDITIONS);
+        // Decided here, not in the template: SpEL may pick Workflow.allows(Enum, …) for a String state.
+        model.addAttribute("canCompute", EditionWorkflow.EDITIONS.allows(e.state(), "compute") && e.importedAt() != null);
+        model.addAttribute("canUncertainty", EditionWorkflow.EDITIONS.allows(e.state(), "uncertainty"));
+        model.addAttribute("canPublish", EditionWorkflow.EDITIONS.allows(e.state(), "publish"));
         return "indicators/edition";
     }
 
