@@ -34,8 +34,8 @@ class WorkflowTests {
     @Test
     void everyModuleWorkflowIsRegisteredAndEveryStateIsReachable() {
         assertThat(workflows.all()).extracting(Workflow::name)
-                .containsExactly("assignment", "call", "decisions", "innovationDeal", "innovationProfile", "project",
-                        "projectReport", "proposal", "review");
+                .containsExactly("assignment", "call", "decisions", "indicatorEditions", "innovationDeal", "innovationProfile",
+                        "project", "projectReport", "proposal", "review");
         for (Workflow w : workflows.all()) {
             Set<String> reached = new HashSet<>(Set.of(w.initial()));
             var todo = new ArrayDeque<>(reached);

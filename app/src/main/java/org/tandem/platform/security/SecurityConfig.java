@@ -40,7 +40,8 @@ class SecurityConfig {
                                 "/api/v1/programmes", "/api/v1/programmes/**", "/api/v1/auth/token")
                         .permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/*", "/api/v1/projects", "/api/v1/projects/*", "/oai",
-                                "/innovation", "/innovation/profiles/*", "/api/v1/innovation/profiles", "/api/v1/innovation/profiles/*")
+                                "/innovation", "/innovation/profiles/*", "/api/v1/innovation/profiles", "/api/v1/innovation/profiles/*",
+                                "/api/v1/indicators/editions", "/api/v1/indicators/editions/*/results", "/indices", "/indices/**")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
