@@ -84,12 +84,13 @@ public record Workflow(String name, List<String> states, List<Transition> transi
         return transitions.stream().filter(t -> t.from().contains(state)).toList();
     }
 
-    public boolean allows(Enum<?> state, String action) {
-        return allows(state.name(), action);
-    }
-
-    public boolean allows(String state, String action) {
-        return transition(action).map(t -> t.from().contains(state)).orElse(false);
+    /**
+     * Whether {@code action} may start from {@code state} (an enum constant or a state's name). One
+     * method, not overloads: templates call it, and SpEL may keep the overload it picked first.
+     */
+    public boolean allows(Object state, String action) {
+        String name = state instanceof Enum<?> e ? e.name() : String.valueOf(state);
+        return transition(action).map(t -> t.from().contains(name)).orElse(false);
     }
 
     /**
