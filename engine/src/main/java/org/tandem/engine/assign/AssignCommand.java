@@ -50,18 +50,7 @@ public final class AssignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        // Loading OR-Tools' native libraries unpacks some 70 MB from the jar, half a second of CPU or
-        // more: do it while the files are read. A failure here shows again, and is reported, when the
-        // solver loads them itself.
-        Thread natives = new Thread(() -> {
-            try {
-                Assigner.loadNatives();
-            } catch (Throwable e) {
-                // reported by the solver's own attempt
-            }
-        }, "ortools-natives");
-        natives.setDaemon(true);
-        natives.start();
+        Thread natives = org.tandem.engine.io.OrTools.loadInBackground();
         PrintWriter err = spec.commandLine().getErr();
         Input input;
         Assigner.Objective goal;

@@ -1,6 +1,5 @@
 package org.tandem.engine.assign;
 
-import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
 import java.util.ArrayList;
@@ -23,20 +22,12 @@ public final class Assigner {
     /** Affinities become integers for the solvers: six decimal places are kept. */
     static final double SCALE = 1_000_000d;
 
-    private static volatile boolean loaded;
 
     private Assigner() {
     }
 
     static void loadNatives() {
-        if (!loaded) {
-            synchronized (Assigner.class) {
-                if (!loaded) {
-                    Loader.loadNativeLibraries();
-                    loaded = true;
-                }
-            }
-        }
+        org.tandem.engine.io.OrTools.load();
     }
 
     /**

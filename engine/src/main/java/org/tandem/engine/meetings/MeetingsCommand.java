@@ -48,16 +48,7 @@ public final class MeetingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        // Unpacking OR-Tools' native libraries costs half a second or more: overlap it with reading.
-        Thread natives = new Thread(() -> {
-            try {
-                UpperBound.loadNatives();
-            } catch (Throwable e) {
-                // reported by the solver's own attempt
-            }
-        }, "ortools-natives");
-        natives.setDaemon(true);
-        natives.start();
+        Thread natives = org.tandem.engine.io.OrTools.loadInBackground();
         PrintWriter err = spec.commandLine().getErr();
         Forum forum;
         try {

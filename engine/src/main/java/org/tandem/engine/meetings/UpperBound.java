@@ -1,6 +1,5 @@
 package org.tandem.engine.meetings;
 
-import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
 
@@ -20,7 +19,6 @@ import com.google.ortools.graph.MinCostFlowBase;
  */
 final class UpperBound {
 
-    private static volatile boolean loaded;
 
     /** Twice the bound (the bound itself may end in .5). */
     final long halves;
@@ -36,14 +34,7 @@ final class UpperBound {
     }
 
     static void loadNatives() {
-        if (!loaded) {
-            synchronized (UpperBound.class) {
-                if (!loaded) {
-                    Loader.loadNativeLibraries();
-                    loaded = true;
-                }
-            }
-        }
+        org.tandem.engine.io.OrTools.load();
     }
 
     /** C: no slot holds more meetings than its tables, nor more than half of those who can attend it. */

@@ -1,6 +1,5 @@
 package org.tandem.engine.select;
 
-import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
@@ -35,16 +34,11 @@ import java.util.Map;
  */
 final class OptimalSelector {
 
-    private static volatile boolean nativeLoaded;
-
     private OptimalSelector() {
     }
 
-    static synchronized void loadNative() {
-        if (!nativeLoaded) {
-            Loader.loadNativeLibraries();
-            nativeLoaded = true;
-        }
+    static void loadNative() {
+        org.tandem.engine.io.OrTools.load();
     }
 
     static RankSelector.Selection select(List<Proposal> ranked, Map<String, BigDecimal> budgets,
