@@ -19,6 +19,15 @@ public record Profile(long id, ProfileType type, String status, long ownerId, St
 
     /** Title, summary and description in another language than the original. */
     public record Translation(String title, String summary, String description) {
+
+        /** A part of the text in the reader's language where a translation gives it, else as written. */
+        static String read(Map<String, Translation> translations, String language, Locale locale,
+                           java.util.function.Function<Translation, String> part, String original) {
+            Translation t = locale == null || locale.getLanguage().equals(language) ? null
+                    : translations.get(locale.getLanguage());
+            String translated = t == null ? null : part.apply(t);
+            return translated != null && !translated.isBlank() ? translated : original;
+        }
     }
 
     public enum ProfileType {
@@ -45,23 +54,16 @@ public record Profile(long id, ProfileType type, String status, long ownerId, St
         LICENCE, TECHNICAL_COOPERATION, RESEARCH_COOPERATION, JOINT_VENTURE, INVESTMENT, COMMERCIAL_WITH_ASSISTANCE
     }
 
-    private Translation in(Locale locale) {
-        return locale == null || locale.getLanguage().equals(language) ? null : translations.get(locale.getLanguage());
-    }
-
     public String title(Locale locale) {
-        Translation t = in(locale);
-        return t != null && t.title() != null && !t.title().isBlank() ? t.title() : title;
+        return Translation.read(translations, language, locale, Translation::title, title);
     }
 
     public String summary(Locale locale) {
-        Translation t = in(locale);
-        return t != null && t.summary() != null && !t.summary().isBlank() ? t.summary() : summary;
+        return Translation.read(translations, language, locale, Translation::summary, summary);
     }
 
     public String description(Locale locale) {
-        Translation t = in(locale);
-        return t != null && t.description() != null && !t.description().isBlank() ? t.description() : description;
+        return Translation.read(translations, language, locale, Translation::description, description);
     }
 
     public PublicProfile anonymous() {

@@ -24,22 +24,15 @@ public record PublicProfile(long id, ProfileType type, String status, String lan
     public record Owner(String name, String organisation, String email, String patentNumbers) {
     }
 
-    private Translation in(Locale locale) {
-        return locale == null || locale.getLanguage().equals(language) ? null : translations.get(locale.getLanguage());
-    }
-
     public String title(Locale locale) {
-        Translation t = in(locale);
-        return t != null && t.title() != null && !t.title().isBlank() ? t.title() : title;
+        return Translation.read(translations, language, locale, Translation::title, title);
     }
 
     public String summary(Locale locale) {
-        Translation t = in(locale);
-        return t != null && t.summary() != null && !t.summary().isBlank() ? t.summary() : summary;
+        return Translation.read(translations, language, locale, Translation::summary, summary);
     }
 
     public String description(Locale locale) {
-        Translation t = in(locale);
-        return t != null && t.description() != null && !t.description().isBlank() ? t.description() : description;
+        return Translation.read(translations, language, locale, Translation::description, description);
     }
 }
