@@ -167,7 +167,7 @@ public class DemoProgramme implements ApplicationRunner {
                 List.of(new NewGrant(Role.INNOVATION_STAFF, null, null)));
     }
 
-    private static PriorityField field(String code, String en, String vi, String ru, int pos, String... fos) {
+    static PriorityField field(String code, String en, String vi, String ru, int pos, String... fos) {
         return new PriorityField(code, new LocalizedText(en, vi, ru), pos, Set.of(fos));
     }
 }

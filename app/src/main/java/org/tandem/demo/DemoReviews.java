@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -88,6 +89,15 @@ class DemoReviews implements ApplicationRunner {
             return;
         }
         log.info("Reviewing the demo call of 2025");
+        reviewCall(programme, call, Set.of());
+    }
+
+    /**
+     * Both parties' reviews of a closed call in evaluation: each officer assigns two experts per
+     * proposal and every expert accepts and submits; {@code strong} proposals convince every panel. Also used for the earlier programme's calls.
+     */
+    @Transactional
+    void reviewCall(Programme programme, Call call, Set<Long> strong) {
         TandemUser officerVn = (TandemUser) users.loadUserByUsername("officer.vn");
         forms.save(call.getId(), new ReviewForms.Input(ReviewForms.horizonEurope().stream()
                 .map(c -> new ReviewForms.CriterionInput(c.code(), c.name().getEn(), c.name().getVi(), c.name().getRu(),
@@ -102,7 +112,8 @@ class DemoReviews implements ApplicationRunner {
             invitations.invite(call.getId(), party, officer, person -> null);
             List<AssignmentRuns.Line> lines = new ArrayList<>(runs.current(call.getId(), party, officer));
             for (AssignmentRuns.Line l : lines) {
-                double q = quality.computeIfAbsent(l.proposalId(), id -> 1.8 + new Random(id * 7919).nextDouble() * 3.0)
+                double q = quality.computeIfAbsent(l.proposalId(), id -> strong.contains(id) ? 4.4
+                        : 1.8 + new Random(id * 7919).nextDouble() * 3.0)
                         // Now and then the two parties see a proposal differently: the committee should notice.
                         + (code.equals("RU") && l.proposalId() % 5 == 0 ? 1.3 : 0);
                 // A steady bias per expert: the same person is harsh or lenient on every proposal.
