@@ -39,6 +39,10 @@ class DemoReviews implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReviews.class);
 
+    /** What the demo experts declared on accepting, as the English page words it. */
+    private static final String DEMO_DECLARATION = "I declare that I have no conflict of interest with this proposal, its applicants"
+            + " or their organisations, and that I will keep it confidential.";
+
     private static final String[] STRONG = {
         "The objectives are ambitious and clearly stated; the joint work plan uses the complementary strengths of both teams well.",
         "Convincing methodology and a credible plan for validation; the exchange of researchers is well thought out.",
@@ -127,7 +131,7 @@ class DemoReviews implements ApplicationRunner {
                     sum += s;
                 }
                 String[] band = sum / 3 >= 3.8 ? STRONG : sum / 3 >= 2.8 ? MIDDLE : WEAK;
-                invitations.answer(l.personId(), call.getId(), l.proposalId(), true, "system");
+                invitations.answer(l.personId(), call.getId(), l.proposalId(), true, DEMO_DECLARATION, "system");
                 reviews.save(l.personId(), call.getId(), l.proposalId(), scores, band[noise.nextInt(band.length)],
                         noise.nextInt(4) == 0 ? "I know this field well; the Russian partner’s pilot site is a strength."
                                 : null, true, "system");

@@ -93,6 +93,22 @@ public class Directory {
     }
 
     /** Creates or updates the signed-in researcher's profile. */
+    /** Limits of the profile form, shown there with counters and enforced here. */
+    public static final int NAME_MAX = 200;
+    public static final int KEYWORDS_MAX = 30;
+    public static final int KEYWORD_MAX = 100;
+
+    private static org.springframework.context.support.DefaultMessageSourceResolvable label(String key) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, key);
+    }
+
+    private static void tooLong(Problems p, String field, String labelKey, String value, int max) {
+        int length = value == null ? 0 : value.strip().codePointCount(0, value.strip().length());
+        if (length > max) {
+            p.add(field, "validation.field.tooLong", label(labelKey), max, length);
+        }
+    }
+
     @Transactional
     public Person saveProfile(TandemUser user, ProfileInput in) {
         return saveProfile(user.id(), user.getUsername(), in);
@@ -103,6 +119,14 @@ public class Directory {
         Problems p = new Problems();
         p.require(in.name() != null && !in.name().isBlank(), "name", "validation.required");
         p.require(in.country() != null && in.country().strip().matches("[A-Za-z]{2}"), "country", "directory.country.invalid");
+        tooLong(p, "name", "directory.name", in.name(), NAME_MAX);
+        tooLong(p, "nameLatin", "directory.nameLatin", in.nameLatin(), NAME_MAX);
+        List<String> words = in.keywords() == null ? List.of() : in.keywords().stream().filter(k -> k != null && !k.isBlank()).toList();
+        if (words.size() > KEYWORDS_MAX) {
+            p.add("keywords", "validation.field.tooMany", label("proposal.field.keywords"), KEYWORDS_MAX, words.size());
+        }
+        words.stream().filter(k -> k.strip().length() > KEYWORD_MAX).findFirst().ifPresent(k -> p.add("keywords",
+                "validation.field.tooLong", label("proposal.field.keywords"), KEYWORD_MAX, k.strip().length()));
         p.require(in.orcid() == null || in.orcid().isBlank() || ORCID.matcher(in.orcid().strip()).matches(),
                 "orcid", "directory.orcid.invalid");
         if (in.organisationId() != null) {

@@ -261,6 +261,9 @@ public class Profiles {
         if (comment == null || comment.isBlank()) {
             throw InvalidInputException.of("comment", "innovation.error.required", label("comment"));
         }
+        if (comment.strip().length() > 5000) {
+            throw InvalidInputException.of("comment", "innovation.error.tooLong", label("comment"), 5000);
+        }
         return move(get(id), "return", staff.getUsername(), comment.strip());
     }
 

@@ -80,6 +80,19 @@ public class Call {
     @CollectionTable(name = "call_approval", joinColumns = @JoinColumn(name = "call_id"))
     private List<CallApproval> approvals = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "call_budget_category", joinColumns = @JoinColumn(name = "call_id"))
+    @jakarta.persistence.OrderColumn(name = "position")
+    @Column(name = "code")
+    private List<String> budgetCategories = new ArrayList<>();
+
+    /**
+     * The cost categories of Horizon Europe's budget table, for calls that name none of their
+     * own; each has a name in every language under {@code budget.category.<code>}.
+     */
+    public static final List<String> DEFAULT_BUDGET_CATEGORIES = List.of("personnel", "equipment", "materials", "travel",
+            "subcontracting", "other", "overheads");
+
     protected Call() {
     }
 
@@ -200,6 +213,16 @@ public class Call {
 
     public int getMaxAttachmentMb() {
         return maxAttachmentMb;
+    }
+
+    /** The categories proposals budget by: the call's own, or the defaults. */
+    public List<String> getBudgetCategories() {
+        return budgetCategories.isEmpty() ? DEFAULT_BUDGET_CATEGORIES : List.copyOf(budgetCategories);
+    }
+
+    void setBudgetCategories(List<String> codes) {
+        budgetCategories.clear();
+        budgetCategories.addAll(codes);
     }
 
     public CallPhase getPhase() {

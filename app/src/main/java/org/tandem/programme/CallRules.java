@@ -13,6 +13,17 @@ import org.tandem.platform.validation.Problems;
 final class CallRules {
 
     static final int MAX_DURATION_MONTHS = 120;
+    /** What the call form's counters show; the server refuses more whatever the browser sent. */
+    public static final int TITLE_MAX = 300;
+    public static final int TEXT_MAX = 20_000;
+
+    private static void tooLong(Problems p, String field, String labelKey, String value, int max) {
+        int length = value == null ? 0 : value.strip().codePointCount(0, value.strip().length());
+        if (length > max) {
+            p.add(field, "validation.field.tooLong", new DefaultMessageSourceResolvable(new String[] {labelKey}, labelKey),
+                    max, length);
+        }
+    }
 
     private CallRules() {
     }
@@ -27,6 +38,12 @@ final class CallRules {
                     language(lang));
             p.require(in.text() != null && in.text().has(lang), "text." + lang, "validation.translation.missing",
                     language(lang));
+        }
+        for (String lang : java.util.List.of("en", "vi", "ru")) {
+            tooLong(p, "title." + lang, "call.title", in.title() == null ? null : in.title().get(lang),
+                    TITLE_MAX);
+            tooLong(p, "text." + lang, "call.text", in.text() == null ? null : in.text().get(lang),
+                    TEXT_MAX);
         }
         p.require(in.opensAt() != null, "opensAt", "validation.required");
         p.require(in.closesAt() != null, "closesAt", "validation.required");
@@ -58,10 +75,10 @@ final class CallRules {
             }
             String f = "budgets[" + party.getCode() + "].";
             if (!seen.add(party.getId())) {
-                p.add(f + "total", "call.budget.duplicate", party.getCode());
+                p.add(f + "total", "call.budget.duplicate", new org.tandem.platform.i18n.CountryName(party.getCountryCode()));
             }
             if (b.currency() == null || !b.currency().equals(party.getCurrency())) {
-                p.add(f + "currency", "call.budget.currency", party.getCode(), party.getCurrency(),
+                p.add(f + "currency", "call.budget.currency", new org.tandem.platform.i18n.CountryName(party.getCountryCode()), party.getCurrency(),
                         b.currency() == null ? "" : b.currency());
             }
             checkAmount(p, f + "total", b.total());
@@ -75,7 +92,7 @@ final class CallRules {
         }
         for (Party party : programme.getParties()) {
             if (!seen.contains(party.getId())) {
-                p.add("budgets[" + party.getCode() + "].total", "call.budget.missing", party.getCode());
+                p.add("budgets[" + party.getCode() + "].total", "call.budget.missing", new org.tandem.platform.i18n.CountryName(party.getCountryCode()));
             }
         }
     }

@@ -160,6 +160,33 @@ public class Calls {
         return saved;
     }
 
+    /**
+     * The budget categories proposals of the call use, chosen from the standard ones (each has
+     * a name in every language). Changeable until the call closes; budget rows already typed in
+     * a category the call drops stay readable under their category.
+     */
+    @Transactional
+    public Call setBudgetCategories(long id, List<String> codes, TandemUser user) {
+        Call call = get(id);
+        requireOfficer(user, programmes.get(call.getProgrammeId()));
+        CallStatus status = call.status(now());
+        if (status != CallStatus.DRAFT && status != CallStatus.PUBLISHED && status != CallStatus.OPEN) {
+            throw new ConflictException("CALL_CLOSED");
+        }
+        List<String> chosen = Call.DEFAULT_BUDGET_CATEGORIES.stream().filter(codes::contains).toList();
+        if (chosen.isEmpty()) {
+            throw org.tandem.platform.validation.InvalidInputException.of("budgetCategories", "call.budgetCategories.required");
+        }
+        if (codes.stream().anyMatch(c -> !Call.DEFAULT_BUDGET_CATEGORIES.contains(c))) {
+            throw org.tandem.platform.validation.InvalidInputException.of("budgetCategories", "call.budgetCategories.unknown");
+        }
+        Map<String, Object> before = Map.of("budgetCategories", call.getBudgetCategories());
+        call.setBudgetCategories(chosen);
+        Call saved = calls.saveAndFlush(call);
+        audit.record(user.getUsername(), AUDIT_TYPE, id, "budget-categories", before, Map.of("budgetCategories", chosen));
+        return saved;
+    }
+
     /** After the deadline, officers move the call into evaluation. */
     @Transactional
     public Call startEvaluation(long id, TandemUser user) {

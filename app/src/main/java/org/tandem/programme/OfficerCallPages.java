@@ -121,6 +121,21 @@ class OfficerCallPages {
         return "redirect:/officer/calls/" + id;
     }
 
+    /** The categories ticked on the call's page; none ticked is refused with the field named. */
+    @PostMapping("/officer/calls/{id}/budget-categories")
+    String budgetCategories(@PathVariable long id, @RequestParam(name = "category", required = false) java.util.List<String> codes,
+                            RedirectAttributes redirect) {
+        try {
+            calls.setBudgetCategories(id, codes == null ? java.util.List.of() : codes, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "call.budgetCategories.saved");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "error." + e.code());
+        }
+        return "redirect:/officer/calls/" + id;
+    }
+
     @PostMapping("/officer/calls/{id}/attachment-limit")
     String attachmentLimit(@PathVariable long id, @RequestParam String megabytes, RedirectAttributes redirect) {
         try {

@@ -117,19 +117,19 @@ public class Programmes {
             seen.add(party.getId());
             String f = "budgets[" + party.getCode() + "].";
             if (!party.getCurrency().equals(b.currency())) {
-                p.add(f + "currency", "call.budget.currency", party.getCode(), party.getCurrency(),
+                p.add(f + "currency", "call.budget.currency", new org.tandem.platform.i18n.CountryName(party.getCountryCode()), party.getCurrency(),
                         b.currency() == null ? "" : b.currency());
             }
             CallRules.checkAmount(p, f + "amount", b.amount());
             boolean changed = plan.budgetOf(party.getId()).map(old -> b.amount() == null
                     || old.amount().compareTo(b.amount()) != 0).orElse(true);
             if (!asSystem && changed && !user.has(Role.PROGRAMME_OFFICER, programmeId, party.getId())) {
-                p.add(f + "amount", "plan.budget.notYourParty", party.getCode());
+                p.add(f + "amount", "plan.budget.notYourParty", new org.tandem.platform.i18n.CountryName(party.getCountryCode()));
             }
         }
         for (Party party : programme.getParties()) {
             p.require(seen.contains(party.getId()), "budgets[" + party.getCode() + "].amount",
-                    "call.budget.missing", party.getCode());
+                    "call.budget.missing", new org.tandem.platform.i18n.CountryName(party.getCountryCode()));
         }
         p.throwIfAny();
         Map<String, Object> before = plan.getId() == null ? null : plan.auditState();

@@ -107,6 +107,19 @@ public class Attachments {
         return rows.of(proposals.get(proposalId, user).getId());
     }
 
+    /** The attachments as reviewers read them; the review module has decided the reader is one. */
+    @Transactional(readOnly = true)
+    public List<Attachment> forReviewer(long proposalId) {
+        return rows.of(proposals.forReviewer(proposalId).getId());
+    }
+
+    @Transactional(readOnly = true)
+    public InputStream openForReviewer(long proposalId, long attachmentId) {
+        Attachment a = forReviewer(proposalId).stream().filter(x -> x.id() == attachmentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("attachment"));
+        return files.get(a.storageKey());
+    }
+
     @Transactional(readOnly = true)
     public InputStream open(long proposalId, long attachmentId, TandemUser user) {
         Attachment a = list(proposalId, user).stream().filter(x -> x.id() == attachmentId).findFirst()

@@ -76,26 +76,26 @@ final class Eligibility {
             Team team = p.teamOf(party.getId()).orElse(null);
             boolean complete = team != null && team.getPiUserId() != null && team.getHostOrganisation() != null;
             checks.add(check(EligibilityRule.TEAM_COMPLETE, party, complete, "eligibility.TEAM_COMPLETE",
-                    List.of(party.getCode()), overrides));
+                    List.of(new org.tandem.platform.i18n.CountryName(party.getCountryCode())), overrides));
 
             BigDecimal cap = call.budgetOf(party.getId()).map(CallBudget::projectCap).orElse(BigDecimal.ZERO);
             BigDecimal total = team == null ? BigDecimal.ZERO : team.budgetTotal();
             checks.add(check(EligibilityRule.BUDGET_WITHIN_CAP, party,
                     total.signum() > 0 && total.compareTo(cap) <= 0, "eligibility.BUDGET_WITHIN_CAP",
-                    List.of(party.getCode(), new Money(total, party.getCurrency()), new Money(cap, party.getCurrency()),
+                    List.of(new org.tandem.platform.i18n.CountryName(party.getCountryCode()), new Money(total, party.getCurrency()), new Money(cap, party.getCurrency()),
                             party.getCurrency()), overrides));
 
             Long pi = team == null ? null : team.getPiUserId();
             checks.add(check(EligibilityRule.PI_DOCTORATE, party, pi != null && facts.doctorate(pi),
-                    "eligibility.PI_DOCTORATE", List.of(party.getCode()), overrides));
+                    "eligibility.PI_DOCTORATE", List.of(new org.tandem.platform.i18n.CountryName(party.getCountryCode())), overrides));
             int max = EligibilityConfig.setting(settings, EligibilityRule.PROPOSALS_PER_PI, party.getId()).param() == null ? 1
                     : EligibilityConfig.setting(settings, EligibilityRule.PROPOSALS_PER_PI, party.getId()).param();
             checks.add(check(EligibilityRule.PROPOSALS_PER_PI, party, pi == null || facts.proposalsLed(pi) <= max,
-                    "eligibility.PROPOSALS_PER_PI", List.of(party.getCode(), max), overrides));
+                    "eligibility.PROPOSALS_PER_PI", List.of(new org.tandem.platform.i18n.CountryName(party.getCountryCode()), max), overrides));
             String[] national = national(p, party.getCountryCode());
             checks.add(check(EligibilityRule.NATIONAL_VERSION, party, national == null
                             || (national[0] != null && national[1] != null),
-                    "eligibility.NATIONAL_VERSION", List.of(party.getCode()), overrides));
+                    "eligibility.NATIONAL_VERSION", List.of(new org.tandem.platform.i18n.CountryName(party.getCountryCode())), overrides));
         }
         return checks;
     }

@@ -3,7 +3,9 @@ package org.tandem.proposal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tandem.platform.validation.Problems;
 
 /**
@@ -11,8 +13,6 @@ import org.tandem.platform.validation.Problems;
  * other teams are not in the form at all, so a PI can never overwrite them.
  */
 public class ProposalForm {
-
-    static final int BUDGET_ROWS = 9;
 
     private Long version;
     private String acronym;
@@ -31,38 +31,18 @@ public class ProposalForm {
     private String piEmail;
     private String members;
     private String internalNotes;
-    private List<Row> budget = new ArrayList<>();
-    /** Form row of each budget line sent to the service (blank rows are skipped). */
-    private final List<Integer> lineRows = new ArrayList<>();
+    /**
+     * The budget grid of the PI's own team: one row per category (the call's, then any other
+     * category earlier rows used), one column per project year; {@code cells} is keyed
+     * {@code <row>_<year>} and holds the amounts as typed.
+     */
+    private List<String> categories = new ArrayList<>();
+    private int years;
+    private Map<String, String> cells = new LinkedHashMap<>();
+    /** The grid cell of each budget line sent to the service, to name the cell a problem is about. */
+    private final List<String> lineCells = new ArrayList<>();
 
-    public static class Row {
-        private String year;
-        private String category;
-        private String amount;
-
-        public Row() {
-        }
-
-        Row(String year, String category, String amount) {
-            this.year = year;
-            this.category = category;
-            this.amount = amount;
-        }
-
-        boolean blank() {
-            return (year == null || year.isBlank()) && (category == null || category.isBlank())
-                    && (amount == null || amount.isBlank());
-        }
-
-        public String getYear() { return year; }
-        public void setYear(String v) { this.year = v; }
-        public String getCategory() { return category; }
-        public void setCategory(String v) { this.category = v; }
-        public String getAmount() { return amount; }
-        public void setAmount(String v) { this.amount = v; }
-    }
-
-    static ProposalForm of(Proposal p, Team own, String partyCode) {
+    static ProposalForm of(Proposal p, Team own, String partyCode, org.tandem.programme.Call call) {
         ProposalForm f = new ProposalForm();
         f.version = p.getVersion();
         f.acronym = p.getAcronym();
@@ -82,18 +62,98 @@ public class ProposalForm {
             f.piEmail = own.getPiEmail();
             f.members = String.join("\n", own.memberList());
             f.internalNotes = own.getInternalNotes();
-            own.getBudget().forEach(b -> f.budget.add(new Row(String.valueOf(b.year()), b.category(),
-                    b.amount().toPlainString())));
+            List<String> used = new ArrayList<>();
+            own.getBudget().forEach(b -> used.add(BudgetCategories.normalise(b.category())));
+            f.layOut(call, used, own.getBudget().stream().mapToInt(BudgetLine::year).max().orElse(0));
+            for (BudgetLine b : own.getBudget()) {
+                String key = f.categories.indexOf(BudgetCategories.normalise(b.category())) + "_" + b.year();
+                BigDecimal before = f.cells.containsKey(key) ? new BigDecimal(f.cells.get(key)) : BigDecimal.ZERO;
+                f.cells.put(key, before.add(b.amount()).stripTrailingZeros().toPlainString());
+            }
+        } else {
+            f.layOut(call, List.of(), 0);
         }
-        f.padBudget();
         return f;
     }
 
-    /** Empty rows to type into; blank rows are ignored on save. */
-    void padBudget() {
-        while (budget.size() < BUDGET_ROWS) {
-            budget.add(new Row());
+    /**
+     * Rows and columns of the grid: the call's categories, then other categories already used
+     * (rows typed before categories existed), and enough years for the call's longest project.
+     * Called again after a refused save, since only the typed cells come back from the browser.
+     */
+    void layOut(org.tandem.programme.Call call, List<String> used, int maxYearUsed) {
+        List<String> rows = new ArrayList<>(call.getBudgetCategories());
+        for (String c : categories) {
+            if (c != null && !c.isBlank() && !rows.contains(c)) {
+                rows.add(c);
+            }
         }
+        for (String c : used) {
+            if (c != null && !c.isBlank() && !rows.contains(c)) {
+                rows.add(c);
+            }
+        }
+        // Cells typed against the old row order move with their category.
+        Map<String, String> moved = new LinkedHashMap<>();
+        cells.forEach((k, v) -> {
+            int cut = k.indexOf('_');
+            if (cut > 0) {
+                try {
+                    int row = Integer.parseInt(k.substring(0, cut));
+                    String category = row < categories.size() ? categories.get(row) : null;
+                    int target = category == null ? row : rows.indexOf(category);
+                    moved.put(target + k.substring(cut), v);
+                } catch (NumberFormatException e) {
+                    // not a cell of this grid; dropped
+                }
+            }
+        });
+        cells = moved;
+        categories = rows;
+        int callYears = Math.max(1, (call.getMaxDurationMonths() + 11) / 12);
+        years = Math.min(10, Math.max(Math.max(years, callYears), maxYearUsed));
+    }
+
+    public List<Integer> yearList() {
+        List<Integer> out = new ArrayList<>();
+        for (int y = 1; y <= years; y++) {
+            out.add(y);
+        }
+        return out;
+    }
+
+    /** The amount typed in a cell, or zero when it is blank or not a number (totals skip what will be refused). */
+    private BigDecimal cellAmount(int row, int year) {
+        String text = cells.get(row + "_" + year);
+        if (text == null || text.isBlank()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal d = BudgetCategories.parseAmount(text);
+        return d == null || d.signum() < 0 ? BigDecimal.ZERO : d;
+    }
+
+    public BigDecimal yearTotal(int year) {
+        BigDecimal t = BigDecimal.ZERO;
+        for (int i = 0; i < categories.size(); i++) {
+            t = t.add(cellAmount(i, year));
+        }
+        return t;
+    }
+
+    public BigDecimal rowTotal(int row) {
+        BigDecimal t = BigDecimal.ZERO;
+        for (int y = 1; y <= years; y++) {
+            t = t.add(cellAmount(row, y));
+        }
+        return t;
+    }
+
+    public BigDecimal total() {
+        BigDecimal t = BigDecimal.ZERO;
+        for (int y = 1; y <= years; y++) {
+            t = t.add(yearTotal(y));
+        }
+        return t;
     }
 
     ProposalContent toContent(Problems problems) {
@@ -106,25 +166,32 @@ public class ProposalForm {
             }
         }
         List<BudgetLine> lines = new ArrayList<>();
-        for (int i = 0; i < budget.size(); i++) {
-            Row r = budget.get(i);
-            if (r.blank()) {
-                continue;
+        for (int i = 0; i < categories.size(); i++) {
+            String category = categories.get(i);
+            for (int y = 1; y <= years; y++) {
+                String key = i + "_" + y;
+                String text = cells.get(key);
+                if (text == null || text.isBlank()) {
+                    continue;
+                }
+                // The message names the row (the category, in the reader's language) and the project year.
+                Object row = new org.springframework.context.support.DefaultMessageSourceResolvable(
+                        new String[] {"budget.category." + category}, category);
+                BigDecimal amount = BudgetCategories.parseAmount(text);
+                if (amount == null) {
+                    problems.add("cells[" + key + "]", "proposal.budget.cell.number", row, y);
+                    continue;
+                }
+                if (amount.signum() < 0) {
+                    problems.add("cells[" + key + "]", "proposal.budget.cell.negative", row, y);
+                    continue;
+                }
+                if (amount.signum() == 0) {
+                    continue;
+                }
+                lines.add(new BudgetLine(y, category, amount));
+                lineCells.add("cells[" + key + "]");
             }
-            int year = 0;
-            BigDecimal amount = null;
-            try {
-                year = Integer.parseInt(r.year == null ? "" : r.year.strip());
-            } catch (NumberFormatException e) {
-                problems.add("budget[" + i + "].year", "validation.integer");
-            }
-            try {
-                amount = new BigDecimal(r.amount == null ? "" : r.amount.strip().replace(" ", "").replace(",", ""));
-            } catch (NumberFormatException e) {
-                problems.add("budget[" + i + "].amount", "validation.number");
-            }
-            lines.add(new BudgetLine(year, r.category == null ? null : r.category.strip(), amount));
-            lineRows.add(i);
         }
         return new ProposalContent(acronym, title, abstractText, lines(keywords), fields, duration, workPlan,
                 titleVi, titleRu, abstractVi, abstractRu,
@@ -139,8 +206,7 @@ public class ProposalForm {
             String rest = field.substring(prefix.length());
             if (rest.startsWith("budget[")) {
                 int line = Integer.parseInt(rest.substring("budget[".length(), rest.indexOf(']')));
-                return line < lineRows.size() ? "budget[" + lineRows.get(line) + "]" + rest.substring(rest.indexOf(']') + 1)
-                        : null;
+                return line < lineCells.size() ? lineCells.get(line) : null;
             }
             return switch (rest) {
                 case "piEmail", "hostOrganisation", "members", "internalNotes" -> rest;
@@ -151,7 +217,7 @@ public class ProposalForm {
             case "acronym", "title", "durationMonths", "fields", "workPlan", "budget", "keywords",
                  "titleVi", "titleRu", "abstractVi", "abstractRu" -> field;
             case "abstract" -> "abstractText";
-            default -> field.startsWith("budget[") ? field : null;
+            default -> field.startsWith("cells[") ? field : null;
         };
     }
 
@@ -194,6 +260,10 @@ public class ProposalForm {
     public void setMembers(String v) { this.members = v; }
     public String getInternalNotes() { return internalNotes; }
     public void setInternalNotes(String v) { this.internalNotes = v; }
-    public List<Row> getBudget() { return budget; }
-    public void setBudget(List<Row> v) { this.budget = v; }
+    public List<String> getCategories() { return categories; }
+    public void setCategories(List<String> v) { this.categories = v; }
+    public int getYears() { return years; }
+    public void setYears(int v) { this.years = v; }
+    public Map<String, String> getCells() { return cells; }
+    public void setCells(Map<String, String> v) { this.cells = v; }
 }

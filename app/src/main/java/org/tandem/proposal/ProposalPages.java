@@ -89,7 +89,7 @@ class ProposalPages {
         String party = ownParty(p, programme, me);
         return page(model, p, programme, me,
                 ProposalForm.of(p, party == null ? null : p.teamOf(programme.partyByCode(party).orElseThrow().getId())
-                        .orElse(null), party), null);
+                        .orElse(null), party, calls.get(p.getCallId())), null);
     }
 
     @PostMapping("/proposals/{id}")
@@ -101,6 +101,8 @@ class ProposalPages {
         List<Proposals.Change> conflict = null;
         try {
             Problems problems = new Problems();
+            // The grid's rows come from the call; what the browser sent only says where each typed cell was.
+            form.layOut(calls.get(p.getCallId()), List.of(), 0);
             ProposalContent content = form.toContent(problems);
             problems.throwIfAny();
             proposals.update(id, form.getVersion() == null ? -1 : form.getVersion(), content, me);
@@ -115,7 +117,7 @@ class ProposalPages {
         } catch (ConflictException e) {
             errors.reject("error." + e.code());
         }
-        form.padBudget();
+        form.layOut(calls.get(p.getCallId()), List.of(), 0);
         return page(model, p, programme, me, form, conflict);
     }
 
@@ -128,6 +130,8 @@ class ProposalPages {
         form.setParty(ownParty(p, programme, me));
         try {
             Problems problems = new Problems();
+            // The grid's rows come from the call; what the browser sent only says where each typed cell was.
+            form.layOut(calls.get(p.getCallId()), List.of(), 0);
             ProposalContent content = form.toContent(problems);
             problems.throwIfAny();
             Proposal saved = proposals.update(id, form.getVersion() == null ? -1 : form.getVersion(), content, me);

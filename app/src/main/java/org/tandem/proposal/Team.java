@@ -78,6 +78,13 @@ public class Team {
         return budget.stream().map(BudgetLine::amount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** The team's budget per project year, earliest first. */
+    public java.util.SortedMap<Integer, BigDecimal> yearTotals() {
+        java.util.SortedMap<Integer, BigDecimal> out = new java.util.TreeMap<>();
+        budget.stream().filter(b -> b.amount() != null).forEach(b -> out.merge(b.year(), b.amount(), BigDecimal::add));
+        return out;
+    }
+
     public List<String> memberList() {
         return members == null ? List.of() : Arrays.stream(members.split("\n")).filter(s -> !s.isBlank()).toList();
     }

@@ -96,11 +96,15 @@ class AssignmentPages {
 
     @PostMapping("/officer/calls/{id}/assignment/invite")
     String invite(@PathVariable long id, @RequestParam long party, RedirectAttributes redirect) {
-        int experts = invitations.invite(id, party, CurrentUser.require(), person -> {
-            Long user = directory.person(person).userId();
-            return user == null ? null : accounts.get(user);
-        });
-        redirect.addFlashAttribute("invitedExperts", experts);
+        try {
+            int experts = invitations.invite(id, party, CurrentUser.require(), person -> {
+                Long user = directory.person(person).userId();
+                return user == null ? null : accounts.get(user);
+            });
+            redirect.addFlashAttribute("invitedExperts", experts);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
         return "redirect:/officer/calls/" + id + "/assignment";
     }
 

@@ -41,9 +41,14 @@ public class ReviewerInvitations {
     private final MessageSource messages;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ReviewForms forms;
+    private final java.time.Clock clock;
 
     ReviewerInvitations(Calls calls, Programmes programmes, Proposals proposals, JdbcClient jdbc, Locks locks, Outbox outbox,
-                        MessageSource messages, AuditTrail audit, ApplicationEventPublisher events) {
+                        MessageSource messages, AuditTrail audit, ApplicationEventPublisher events, ReviewForms forms,
+                        java.time.Clock clock) {
+        this.forms = forms;
+        this.clock = clock;
         this.calls = calls;
         this.programmes = programmes;
         this.proposals = proposals;
@@ -62,6 +67,10 @@ public class ReviewerInvitations {
         Call call = calls.get(callId);
         if (!officer.has(Role.PROGRAMME_OFFICER, call.getProgrammeId(), partyId)) {
             throw new NotAllowedException("not an officer of party " + partyId);
+        }
+        // An invitation without a date leaves the expert guessing and reminders with nothing to count down to.
+        if (forms.of(callId).dueAt() == null) {
+            throw InvalidInputException.of("dueAt", "assignment.dueAt.required");
         }
         Map<Long, List<String>> byExpert = new LinkedHashMap<>();
         Map<Long, List<Long>> proposalsByExpert = new java.util.TreeMap<>();
@@ -124,19 +133,44 @@ public class ReviewerInvitations {
                 .toList();
     }
 
-    /** The expert answers one invitation; a decline is audited so the officer can replace them. */
+    /**
+     * The expert answers one invitation; a decline is audited so the officer can replace them.
+     * Accepting needs the expert's declaration that they have no conflict of interest with the
+     * proposal ({@code declaration} is the text they agreed to, in their language); it is kept
+     * with its time as the evidence an appeal would ask for.
+     */
     @Transactional
-    public void answer(long personId, long callId, long proposalId, boolean accept, String actor) {
+    public void answer(long personId, long callId, long proposalId, boolean accept, String declaration, String actor) {
+        if (accept && (declaration == null || declaration.isBlank())) {
+            throw InvalidInputException.of("noConflict", "reviews.noConflict.required");
+        }
         var answer = ReviewWorkflows.ASSIGNMENT.transition(accept ? "accept" : "decline").orElseThrow();
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
         int n = jdbc.sql("""
-                update review_assignment set status = ? where person_id = ? and call_id = ? and proposal_id = ?
-                and status = any(?)""")
-                .params(answer.to(), personId, callId, proposalId, answer.from().toArray(String[]::new)).update();
+                update review_assignment set status = ?, no_conflict_declared_at = ?, no_conflict_declaration = ?
+                where person_id = ? and call_id = ? and proposal_id = ? and status = any(?)""")
+                .params(answer.to(), accept ? now : null, accept ? declaration.strip() : null, personId, callId, proposalId,
+                        answer.from().toArray(String[]::new)).update();
         if (n == 0) {
             throw InvalidInputException.of("invitation", "assignment.noInvitation");
         }
-        audit.record(actor, "Call", callId, accept ? "review-accept" : "review-decline", null,
-                Map.of("proposal", proposalId, "expert", personId));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("proposal", proposalId);
+        after.put("expert", personId);
+        if (accept) {
+            after.put("noConflictDeclared", now.toInstant().toString());
+            after.put("declaration", declaration.strip());
+        }
+        audit.record(actor, "Call", callId, accept ? "review-accept" : "review-decline", null, after);
+    }
+
+    /** When the expert declared no conflict with the proposal, if they accepted it. */
+    @Transactional(readOnly = true)
+    public Optional<java.time.Instant> noConflictDeclaredAt(long personId, long callId, long proposalId) {
+        return jdbc.sql("""
+                select no_conflict_declared_at from review_assignment where person_id = ? and call_id = ? and proposal_id = ?
+                and no_conflict_declared_at is not null""").params(personId, callId, proposalId)
+                .query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     /** The call's pseudonym of an expert, given when they are first invited: the party code and a number. */

@@ -66,7 +66,8 @@ public class Reviews {
     }
 
     public record Workspace(Proposal proposal, ReviewForms.Form form, MyReview mine, List<OtherReview> others,
-                            String partyCode, String pseudonym, Instant dueAt, List<Party> parties) {
+                            String partyCode, String pseudonym, Instant dueAt, List<Party> parties,
+                            List<org.tandem.proposal.Attachment> attachments) {
     }
 
     /** One assignment as the progress page shows it; {@code expert} is a name or a pseudonym. */
@@ -97,11 +98,13 @@ public class Reviews {
     private final JsonMapper json;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.tandem.proposal.Attachments attachments;
 
     Reviews(JdbcClient jdbc, ReviewForms forms, AssignmentRuns runs, Proposals proposals, Directory directory,
             Accounts accounts, Calls calls, Programmes programmes, Outbox outbox, MessageSource messages,
             AuditTrail audit, JsonMapper json, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-            ReviewerInvitations invitations) {
+            ReviewerInvitations invitations, org.tandem.proposal.Attachments attachments) {
+        this.attachments = attachments;
         this.invitations = invitations;
         this.events = events;
         this.jdbc = jdbc;
@@ -152,7 +155,28 @@ public class Reviews {
         List<OtherReview> others = mine.submitted() ? others(callId, proposalId, personId, programme) : List.of();
         ReviewForms.Form form = forms.of(callId);
         return new Workspace(proposal, form, mine, others, programme.party(a.partyId()).map(Party::getCode).orElse(""),
-                invitations.pseudonym(callId, personId).orElse(null), form.dueAt(), programme.getParties());
+                invitations.pseudonym(callId, personId).orElse(null), form.dueAt(), programme.getParties(),
+                attachments.forReviewer(proposalId));
+    }
+
+    /**
+     * Lets an expert read the proposal's documents (its PDF and attachments): only with their own
+     * accepted assignment and no conflict, refused otherwise. A file link is easily passed on, so
+     * every download is checked, not just the page that shows the links.
+     */
+    @Transactional(readOnly = true)
+    public void requireReader(long personId, long callId, long proposalId) {
+        boolean accepted = jdbc.sql("""
+                select count(*) from review_assignment where call_id = ? and proposal_id = ? and person_id = ?
+                and status = 'ACCEPTED'""").params(callId, proposalId, personId).query(Integer.class).single() > 0;
+        if (!accepted) {
+            throw new NotAllowedException("no accepted assignment of proposal " + proposalId);
+        }
+        Proposal proposal = proposals.forReviewer(proposalId);
+        if (proposal.getCallId() != callId) {
+            throw new NotAllowedException("proposal " + proposalId + " is not in call " + callId);
+        }
+        refuseIfConflicted(personId, proposal);
     }
 
     private Optional<MyReview> mine(long callId, long partyId, long proposalId, long personId) {

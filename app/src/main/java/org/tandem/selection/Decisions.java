@@ -48,6 +48,9 @@ public class Decisions {
     /** Days after the decision in which an applicant may file a procedural complaint. */
     public static final int REDRESS_DAYS = 30;
 
+    /** Longest complaint and longest reasons for its outcome, in characters. */
+    public static final int REDRESS_TEXT_MAX = 10_000;
+
     public enum Outcome { FUNDED, RESERVE, NOT_FUNDED }
 
     public record Item(long proposalId, String acronym, Outcome outcome, String reason, BigDecimal merit, int position) {
@@ -117,13 +120,44 @@ public class Decisions {
     }
 
     /**
-     * Proposes the decisions from the funding line with these budgets and quotas: funded are
-     * the line's; the next {@code reserve} fundable proposals by merit are the reserve list;
-     * the rest are not funded, each with its reason. Replaces an earlier, unapproved proposal.
+     * Proposing again would withdraw approvals other parties already gave; the officer must
+     * confirm knowing whose. {@link #parties()} are the party codes, for the confirm step.
      */
+    public static final class ApprovalsWouldDrop extends InvalidInputException {
+        private final List<String> parties;
+
+        ApprovalsWouldDrop(List<String> parties, String names) {
+            super(List.of(org.tandem.platform.validation.Problem.of("confirmDrop", "selection.repropose.confirm", names)));
+            this.parties = List.copyOf(parties);
+        }
+
+        public List<String> parties() {
+            return parties;
+        }
+    }
+
+    /** An approval that a new proposal withdrew, shown to its party until they approve again. */
+    public record DroppedApproval(long callId, String party, String approvedBy, Instant approvedAt, String droppedBy,
+                                  Instant droppedAt) {
+    }
+
+    /** As {@link #propose(long, Map, Map, Policy, int, boolean, TandemUser)}, refusing to drop another party's approval. */
     @Transactional
     public DecisionSet propose(long callId, Map<String, BigDecimal> budgets, Map<String, int[]> quotas, Policy policy,
                                int reserve, TandemUser officer) {
+        return propose(callId, budgets, quotas, policy, reserve, false, officer);
+    }
+
+    /**
+     * Proposes the decisions from the funding line with these budgets and quotas: funded are
+     * the line's; the next {@code reserve} fundable proposals by merit are the reserve list;
+     * the rest are not funded, each with its reason. Replaces an earlier, unapproved proposal.
+     * If another party has approved the earlier set, that approval is dropped only with
+     * {@code confirmDrop}; the party is then told by mail and on its committee page.
+     */
+    @Transactional
+    public DecisionSet propose(long callId, Map<String, BigDecimal> budgets, Map<String, int[]> quotas, Policy policy,
+                               int reserve, boolean confirmDrop, TandemUser officer) {
         Call call = calls.get(callId);
         Programme programme = programmes.get(call.getProgrammeId());
         if (officer.officerParties(programme.getId()).isEmpty()) {
@@ -156,9 +190,21 @@ public class Decisions {
                 .append(';'));
         line.budgets().forEach((k, v) -> canonical.append(k).append('=').append(v.stripTrailingZeros().toPlainString()).append(';'));
         String digest = Hashes.sha256(canonical.toString());
+        // An approval is of a digest: the same set proposed again keeps it; a different one withdraws it.
+        java.util.Set<Long> own = officer.officerParties(programme.getId());
+        List<Approval> dropped = current(callId).map(set -> set.approvals().stream().filter(Approval::current)
+                .filter(a -> !digest.equals(set.digest()))
+                .filter(a -> programme.partyByCode(a.party()).map(pt -> !own.contains(pt.getId())).orElse(false))
+                .toList()).orElse(List.of());
+        if (!dropped.isEmpty() && !confirmDrop) {
+            Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            throw new ApprovalsWouldDrop(dropped.stream().map(Approval::party).toList(), String.join(", ", dropped.stream()
+                    .map(a -> partyName(programme, a.party(), locale)).toList()));
+        }
         Map<String, Object> quotaJson = new LinkedHashMap<>();
         line.quotas().forEach((f, mm) -> quotaJson.put(f, List.of(mm[0], mm[1])));
-        jdbc.sql("delete from selection_approval where call_id = ?").param(callId).update();
+        // Approvals stay, under the digest they were given for: an approval of another digest is the
+        // notice to its party that its approval no longer applies, until it approves again.
         jdbc.sql("delete from selection_decision where call_id = ?").param(callId).update();
         jdbc.sql("""
                 insert into selection_decision_set (call_id, policy, budgets, quotas, digest, proposed_by, proposed_at)
@@ -173,10 +219,63 @@ public class Decisions {
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(callId, i.proposalId(), i.outcome().name(), i.reason(), i.merit(), i.position()).update();
         }
-        audit.record(officer.getUsername(), "Call", callId, "decisions-propose", null, Map.of("digest", digest,
-                "policy", policy.name(), "funded", items.stream().filter(i -> i.outcome() == Outcome.FUNDED).count(),
-                "reserve", reserved));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("digest", digest);
+        after.put("policy", policy.name());
+        after.put("funded", items.stream().filter(i -> i.outcome() == Outcome.FUNDED).count());
+        after.put("reserve", reserved);
+        if (!dropped.isEmpty()) {
+            after.put("droppedApprovals", dropped.stream().map(Approval::party).toList());
+        }
+        audit.record(officer.getUsername(), "Call", callId, "decisions-propose", null, after);
+        for (Approval a : dropped) {
+            tellDropped(call, programme, a, officer);
+        }
         return current(callId).orElseThrow();
+    }
+
+    /** The approver of a dropped approval learns it by mail, in their language, with what to do next. */
+    private void tellDropped(Call call, Programme programme, Approval a, TandemUser officer) {
+        Account approver = accounts.find(a.by()).orElse(null);
+        if (approver == null || approver.email() == null) {
+            return;
+        }
+        Locale locale = Locale.forLanguageTag(approver.preferredLanguage() == null ? "en" : approver.preferredLanguage());
+        String who = officer.displayName() == null || officer.displayName().isBlank() ? officer.getUsername()
+                : officer.displayName();
+        outbox.send(approver.email(), messages.getMessage("selection.mail.dropped.subject",
+                        new Object[] {call.getTitle().in(locale)}, locale),
+                messages.getMessage("selection.mail.dropped.body", new Object[] {call.getTitle().in(locale), who,
+                        partyName(programme, a.party(), locale), "/committee/calls/" + call.getId()}, locale));
+    }
+
+    private static String partyName(Programme programme, String code, Locale locale) {
+        return programme.partyByCode(code).map(pt -> new Locale("", pt.getCountryCode()).getDisplayCountry(locale))
+                .orElse(code);
+    }
+
+    /** Approvals of the reader's parties that a new proposal withdrew and that they have not given again. */
+    @Transactional(readOnly = true)
+    public List<DroppedApproval> droppedFor(TandemUser reader, java.util.Collection<Long> callIds) {
+        if (callIds.isEmpty()) {
+            return List.of();
+        }
+        List<DroppedApproval> out = new ArrayList<>();
+        jdbc.sql("""
+                select a.call_id, a.party_id, a.approved_by, a.approved_at, s.proposed_by, s.proposed_at
+                from selection_approval a join selection_decision_set s on s.call_id = a.call_id
+                where a.call_id = any(?) and a.digest <> s.digest and s.final_at is null order by s.proposed_at desc""")
+                .param(callIds.toArray(Long[]::new))
+                .query(rs -> {
+                    long callId = rs.getLong(1);
+                    Programme programme = programmes.get(calls.get(callId).getProgrammeId());
+                    if (reader.officerParties(programme.getId()).contains(rs.getLong(2))) {
+                        out.add(new DroppedApproval(callId, programme.party(rs.getLong(2)).map(org.tandem.programme.Party::getCode)
+                                .orElse("?"), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
+                                rs.getTimestamp(6).toInstant()));
+                    }
+                });
+        return out;
     }
 
     @Transactional(readOnly = true)
@@ -381,6 +480,11 @@ public class Decisions {
         }
         if (text == null || text.isBlank()) {
             throw InvalidInputException.of("outcomeText", "validation.required");
+        }
+        if (text.strip().length() > REDRESS_TEXT_MAX) {
+            throw InvalidInputException.of("outcomeText", "validation.field.tooLong",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"redress.outcomeText"},
+                            "redress.outcomeText"), REDRESS_TEXT_MAX, text.strip().length());
         }
         jdbc.sql("update redress set outcome = ?, outcome_text = ?, decided_by = ?, decided_at = ? where id = ?")
                 .params(outcome, text.strip(), officer.getUsername(), Timestamp.from(clock.instant()), redressId).update();

@@ -23,6 +23,13 @@ public class Explanations {
                 .filter(f -> f.getCode().equals(code)).findFirst().map(f -> f.getName().in(locale)).orElse(code);
     }
 
+    /** Party codes ("VN", "RU") are the engine's keys; people read the country's name in their language. */
+    private String partyName(String code, Locale locale) {
+        return programmes.all().stream().flatMap(p -> p.getParties().stream())
+                .filter(p -> p.getCode().equals(code)).findFirst()
+                .map(p -> new Locale("", p.getCountryCode()).getDisplayCountry(locale)).orElse(code);
+    }
+
     public String of(boolean funded, String reason, Double merit) {
         Locale locale = LocaleContextHolder.getLocale();
         String m = merit == null ? "—" : String.format(locale, "%.2f", merit);
@@ -31,7 +38,8 @@ public class Explanations {
         }
         String r = reason == null ? "" : reason;
         if (r.startsWith("budget:")) {
-            return messages.getMessage("selection.why.budget", new Object[] {m, r.substring(7).replace("+", ", ")}, locale);
+            return messages.getMessage("selection.why.budget", new Object[] {m, String.join(", ",
+                    java.util.Arrays.stream(r.substring(7).split("\\+")).map(c -> partyName(c, locale)).toList())}, locale);
         }
         if (r.startsWith("quota:max:")) {
             return messages.getMessage("selection.why.quotaMax", new Object[] {m, fieldName(r.substring(10), locale)}, locale);

@@ -2,6 +2,7 @@ package org.tandem.selection;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -31,8 +32,11 @@ class SelectionPages {
 
     private final org.tandem.programme.Programmes programmes;
 
+    private final org.springframework.context.MessageSource messages;
+
     SelectionPages(Selection selection, Decisions decisions, Explanations explain,
-                   org.tandem.programme.Programmes programmes) {
+                   org.tandem.programme.Programmes programmes, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.programmes = programmes;
         this.selection = selection;
         this.decisions = decisions;
@@ -69,8 +73,63 @@ class SelectionPages {
         }
         model.addAttribute("approvalOf", approvalOf);
         model.addAttribute("decisionSet", set);
-        model.addAttribute("myParties", me.officerParties(board.call().getProgrammeId()));
+        java.util.Set<Long> myParties = me.officerParties(board.call().getProgrammeId());
+        model.addAttribute("myParties", myParties);
+        model.addAttribute("decisionsHint", decisionsHint(set, myParties, approvalOf, board));
+        model.addAttribute("dropped", decisions.droppedFor(me, List.of(id)));
+        model.addAttribute("planWarnings", set == null || set.isFinal() ? List.of() : planWarnings(board, set));
         return "selection/workspace";
+    }
+
+    /**
+     * Where approving would commit more than the year's plan of a party: the calls of that year
+     * already commit more, or the decisions fund more than the plan. Officers see this before
+     * they approve; the plan is the programme's, the costs are the funded teams' budgets.
+     */
+    private List<String> planWarnings(Selection.Board board, Decisions.DecisionSet set) {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        int year = board.call().getYear();
+        var row = programmes.decade(board.call().getProgrammeId()).stream().filter(r -> r.year() == year).findFirst()
+                .orElse(null);
+        if (row == null) {
+            return List.of();
+        }
+        java.util.Set<Long> funded = new java.util.HashSet<>();
+        set.items().stream().filter(i -> i.outcome() == Decisions.Outcome.FUNDED).forEach(i -> funded.add(i.proposalId()));
+        List<String> out = new java.util.ArrayList<>();
+        for (var p : board.parties()) {
+            java.math.BigDecimal fundedCost = board.rows().stream().filter(r -> funded.contains(r.proposalId()))
+                    .map(r -> r.costs().getOrDefault(p.getCode(), java.math.BigDecimal.ZERO))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            java.math.BigDecimal plan = row.plannedOf(p.getId());
+            if (row.overPlan(p.getId()) || fundedCost.compareTo(plan) > 0) {
+                String currency = p.getCurrency();
+                out.add(messages.getMessage("selection.overPlan", new Object[] {String.valueOf(year),
+                        new java.util.Locale("", p.getCountryCode()).getDisplayCountry(locale),
+                        org.tandem.platform.i18n.MoneyFormat.format(fundedCost, currency, locale),
+                        org.tandem.platform.i18n.MoneyFormat.format(row.committedOf(p.getId()), currency, locale),
+                        org.tandem.platform.i18n.MoneyFormat.format(plan, currency, locale)}, locale));
+            }
+        }
+        return out;
+    }
+
+    /** What the reader can do about the decisions now and what happens next, as a message key. */
+    private static String decisionsHint(Decisions.DecisionSet set, java.util.Set<Long> myParties,
+                                        Map<String, Decisions.Approval> approvalOf, Selection.Board board) {
+        boolean officer = !myParties.isEmpty();
+        if (set == null) {
+            return officer ? "selection.hint.officer.none" : "selection.hint.member.none";
+        }
+        if (set.isFinal()) {
+            return null;
+        }
+        boolean mineMissing = board.parties().stream()
+                .anyMatch(p -> myParties.contains(p.getId()) && approvalOf.get(p.getCode()) == null);
+        if (mineMissing) {
+            return "selection.hint.officer.approve";
+        }
+        return officer ? "selection.hint.officer.waiting" : "selection.hint.member.waiting";
     }
 
     @PostMapping("/committee/calls/{id}/recommend")
@@ -86,18 +145,32 @@ class SelectionPages {
         return act(id, redirect, () -> selection.comment(id, proposal, text, CurrentUser.require()), "selection.commented");
     }
 
+    /**
+     * Proposes decisions. When that would withdraw another party's approval, the officer first
+     * sees a confirm step naming those parties; the same form, confirmed, goes ahead.
+     */
     @PostMapping("/committee/calls/{id}/decisions")
     String propose(@PathVariable long id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
-            FundingQuery q = FundingQuery.from(params);
-            int reserve;
-            try {
-                reserve = Integer.parseInt(params.getOrDefault("reserve", "0").trim());
-            } catch (NumberFormatException e) {
-                throw InvalidInputException.of("reserve", "validation.number");
-            }
-            decisions.propose(id, q.budgets(), q.quotas(), q.policy(), reserve, CurrentUser.require());
-        }, "selection.proposed");
+        try {
+            return act(id, redirect, () -> {
+                FundingQuery q = FundingQuery.from(params);
+                int reserve;
+                try {
+                    reserve = Integer.parseInt(params.getOrDefault("reserve", "0").trim());
+                } catch (NumberFormatException e) {
+                    throw InvalidInputException.of("reserve", "validation.number");
+                }
+                decisions.propose(id, q.budgets(), q.quotas(), q.policy(), reserve, "true".equals(params.get("confirmDrop")),
+                        CurrentUser.require());
+            }, "selection.proposed");
+        } catch (Decisions.ApprovalsWouldDrop e) {
+            java.util.LinkedHashMap<String, String> replay = new java.util.LinkedHashMap<>(params);
+            replay.remove("_csrf");
+            replay.remove("confirmDrop");
+            redirect.addFlashAttribute("confirmDrop", replay);
+            redirect.addFlashAttribute("dropProblems", new java.util.ArrayList<>(e.problems()));
+            return "redirect:/committee/calls/" + id + "#decisions";
+        }
     }
 
     @PostMapping("/committee/calls/{id}/decisions/approve")
@@ -110,6 +183,8 @@ class SelectionPages {
         try {
             action.run();
             redirect.addFlashAttribute("notice", notice);
+        } catch (Decisions.ApprovalsWouldDrop e) {
+            throw e;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
         }

@@ -59,9 +59,8 @@ class ProposalBrowserTests extends BrowserTest {
         // Both have the same version open; the Russian PI saves first.
         vn.navigate(proposalUrl);
         ru.fill("#hostOrganisation", "Novosibirsk State University");
-        ru.fill("[id='budget0.year']", "1");
-        ru.fill("[id='budget0.category']", "personnel");
-        ru.fill("[id='budget0.amount']", "9000000");
+        // The budget is a grid: personnel (first row), project year 1.
+        ru.fill("#budget-0-1", "9000000");
         ru.click("#save-proposal");
         assertThat(ru.locator(".notice")).hasText("Saved.");
 
@@ -81,9 +80,11 @@ class ProposalBrowserTests extends BrowserTest {
         vn.fill("#durationMonths", "36");
         vn.fill("#workPlan", "WP1 data; WP2 models; WP3 validation with provincial authorities.");
         vn.fill("#hostOrganisation", "Can Tho University");
-        vn.fill("[id='budget0.year']", "1");
-        vn.fill("[id='budget0.category']", "personnel");
-        vn.fill("[id='budget0.amount']", "1500000000");
+        vn.fill("#budget-0-1", "1500000000");
+        vn.fill("#budget-1-2", "250 000 000");
+        // Totals follow the typing (per year, per category, overall) before anything is saved.
+        assertThat(vn.locator("#budget-total")).containsText("1,750,000,000");
+        assertThat(vn.locator("tfoot .year-total[data-year='2']")).containsText("250,000,000");
         vn.click("#save-proposal");
         assertThat(vn.locator(".notice")).hasText("Saved.");
         assertThat(vn.locator("#checklist li[data-rule=DURATION_IN_RANGE]")).hasClass("ok");

@@ -70,6 +70,11 @@ class ReviewBrowserTests extends BrowserTest {
                 .hasCount(1);
         assertThat(officer.locator("tr[data-party=RU][data-proposal='" + chosen + "'][data-expert='" + replaced + "']"))
                 .hasCount(0);
+        // Invitations wait for a review due date (issue 11): the officer sets it in the review form first.
+        officer.navigate(url("/officer/calls/" + pilot + "/review-form?lang=en"));
+        officer.fill("#dueAt", java.time.LocalDate.now().plusDays(30) + "T12:00");
+        clickAndWaitForNextPage(officer, "#save-form");
+        officer.navigate(url("/officer/calls/" + pilot + "/assignment?lang=en"));
         officer.click("#invite-RU");
         assertThat(officer.locator(".notice")).containsText("experts were invited by e-mail");
         // The Russian expert is invited in Russian, with the proposal named.
@@ -81,6 +86,8 @@ class ReviewBrowserTests extends BrowserTest {
 
         Page reviewer = signedIn("expert.ru", "Asia/Novosibirsk");
         reviewer.navigate(url("/reviews?lang=en"));
+        // Accepting needs the no-conflict declaration ticked; the browser holds the form back until it is.
+        reviewer.check("#noConflict-" + chosen);
         reviewer.click("#accept-" + chosen);
         assertThat(reviewer.locator(".notice")).containsText("the review is yours");
         reviewer.click("#open-" + chosen);

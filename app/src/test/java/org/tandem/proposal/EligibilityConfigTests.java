@@ -74,7 +74,7 @@ class EligibilityConfigTests {
         assertThat(check(e, "PI_DOCTORATE", "VN").get("passed").asBoolean()).isTrue();
         assertThat(check(e, "NATIONAL_VERSION", "VN").get("passed").asBoolean()).isFalse();
         assertThat(check(e, "NATIONAL_VERSION", "VN").get("message").asString())
-                .isEqualTo("The VN agency asks for the title and abstract in its national language too.");
+                .isEqualTo("The agency in Vietnam asks for the title and abstract in its national language too.");
         assertThat(check(e, "NATIONAL_VERSION", "RU")).isNull();
 
         var read = applicant.get("/api/v1/proposals/" + id);
@@ -110,7 +110,7 @@ class EligibilityConfigTests {
                 Map.of("acronym", "TWO", "title", "Two", "abstract", "Two"), Map.of()).json().get("id").asLong();
         JsonNode e = applicant.get("/api/v1/proposals/" + second + "/eligibility").json();
         assertThat(check(e, "PROPOSALS_PER_PI", "RU").get("message").asString())
-                .isEqualTo("The RU principal investigator leads more than 1 proposal(s) in this call.");
+                .isEqualTo("The principal investigator in Russia leads more than 1 proposal(s) in this call.");
 
         var read = applicant.get("/api/v1/proposals/" + second);
         ObjectNode body = (ObjectNode) read.json().deepCopy();

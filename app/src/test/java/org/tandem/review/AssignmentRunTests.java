@@ -31,6 +31,7 @@ class AssignmentRunTests {
     @Autowired Directory directory;
     @Autowired UserDetailsService users;
     @Autowired ExpertPools pools;
+    @Autowired ReviewForms forms;
 
     TandemUser user(String name) {
         return (TandemUser) users.loadUserByUsername(name);
@@ -122,6 +123,15 @@ class AssignmentRunTests {
         String otherAcronym = other.acronym();
         assertThat(runs.current(call, vn, officer)).anyMatch(l -> l.proposalId() == otherProposal && l.personId() == second);
 
+        // Invitations need the review due date (issue 11).
+        var f = forms.of(call);
+        if (f.dueAt() == null) {
+            forms.save(call, new ReviewForms.Input(f.criteria().stream().map(c -> new ReviewForms.CriterionInput(c.code(),
+                    c.name().getEn(), c.name().getVi(), c.name().getRu(), "" + c.weight(),
+                    c.threshold() == null ? "" : "" + c.threshold())).toList(), "" + f.scaleMax(), "" + f.step(),
+                    f.overallThreshold() == null ? "" : "" + f.overallThreshold(),
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(30)), "" + f.remindDays(), f.version()), officer);
+        }
         WebSession officerWeb = new WebSession(port).signIn("officer.vn", "demo");
         officerWeb.get("/officer/calls/" + call + "/assignment");
         officerWeb.post("/officer/calls/" + call + "/assignment/invite", Map.of("party", String.valueOf(vn)), "en");

@@ -150,10 +150,10 @@ class ReviewFlowTests {
         invitations.invite(call, ru, officerRu, person -> null);
         WebSession expert = new WebSession(port).signIn("expert.vn", "demo");
         expert.get("/reviews");
-        expert.post("/reviews/answer", Map.of("call", "" + call, "proposal", "" + alpha, "accept", "true"), "en");
+        expert.post("/reviews/answer", Map.of("call", "" + call, "proposal", "" + alpha, "accept", "true", "noConflict", "true"), "en");
         WebSession other = new WebSession(port).signIn("expert.ru", "demo");
         other.get("/reviews");
-        other.post("/reviews/answer", Map.of("call", "" + call, "proposal", "" + alpha, "accept", "true"), "ru");
+        other.post("/reviews/answer", Map.of("call", "" + call, "proposal", "" + alpha, "accept", "true", "noConflict", "true"), "ru");
 
         // Strangers to the proposal learn nothing, not even that it exists.
         assertThat(new WebSession(port).signIn("applicant.vn", "demo").get("/reviews/" + call + "/" + alpha).status())
@@ -224,7 +224,7 @@ class ReviewFlowTests {
         if (line.status().equals("PROPOSED")) {
             invitations.invite(call, vn, officer, person -> null);
         }
-        invitations.answer(line.personId(), call, beta, false, "test");
+        invitations.answer(line.personId(), call, beta, false, null, "test");
         var suggestion = runs.suggestReplacement(call, vn, beta, officer).orElseThrow();
         assertThat(suggestion.personId()).isNotEqualTo(line.personId());
         assertThat(runs.conflictOf(suggestion.personId(), proposals.forReviewer(beta))).isEmpty();

@@ -81,7 +81,7 @@ class SelectionTests {
         WebSession committee = new WebSession(port).signIn("committee.vn", "demo");
         var json = committee.get("/api/v1/calls/" + call + "/funding-line?budget.RU=0", "en");
         assertThat(json.status()).isEqualTo(200);
-        assertThat(json.body()).contains("\"funded\":0").contains("the remaining budget of RU does not cover its team");
+        assertThat(json.body()).contains("\"funded\":0").contains("the remaining budget of Russia does not cover its team");
         var bad = committee.get("/api/v1/calls/" + call + "/funding-line?budget.VN=lots", "en");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.body()).contains("budget.VN");
