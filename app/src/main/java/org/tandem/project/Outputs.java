@@ -39,14 +39,24 @@ public class Outputs {
     public static final List<String> GENDERS = List.of("FEMALE", "MALE", "OTHER");
 
     /**
-     * What a team submits. For a publication, {@code crossref} (a Crossref work) or {@code bibtex}
-     * (one entry) may replace the fields they carry; fields given explicitly win.
+     * What a team submits. For a publication, {@code crossref} (a Crossref work), {@code bibtex}
+     * (one entry) or {@code ris} (one record) may replace the fields they carry; fields given
+     * explicitly win.
      */
     public record OutputInput(String kind, String title, String doi, Integer year, String venue, List<String> authors,
                               String publicationType, String patentNumber, String patentOffice, LocalDate applicationDate,
                               LocalDate grantDate, String patentStatus, List<String> holders, String degree, String party,
                               String gender, String url, String evidence, Boolean isPublic, JsonNode crossref,
-                              String bibtex) {
+                              String bibtex, String ris) {
+
+        /** Without a RIS record, as before RIS was read. */
+        public OutputInput(String kind, String title, String doi, Integer year, String venue, List<String> authors,
+                           String publicationType, String patentNumber, String patentOffice, LocalDate applicationDate,
+                           LocalDate grantDate, String patentStatus, List<String> holders, String degree, String party,
+                           String gender, String url, String evidence, Boolean isPublic, JsonNode crossref, String bibtex) {
+            this(kind, title, doi, year, venue, authors, publicationType, patentNumber, patentOffice, applicationDate,
+                    grantDate, patentStatus, holders, degree, party, gender, url, evidence, isPublic, crossref, bibtex, null);
+        }
     }
 
     public record Output(long id, long projectId, String kind, String title, String doi, Integer year, String venue,
@@ -76,7 +86,8 @@ public class Outputs {
         }
         ProjectWorkflow.PROJECT.require(project.status(), "addOutput");
         String source = raw.crossref() != null && !raw.crossref().isNull() ? "CROSSREF"
-                : raw.bibtex() != null && !raw.bibtex().isBlank() ? "BIBTEX" : "FORM";
+                : raw.bibtex() != null && !raw.bibtex().isBlank() ? "BIBTEX"
+                : raw.ris() != null && !raw.ris().isBlank() ? "RIS" : "FORM";
         OutputInput in = merged(raw, source);
         Problems problems = new Problems();
         String kind = in.kind();
@@ -145,14 +156,17 @@ public class Outputs {
         if ("FORM".equals(source)) {
             return in;
         }
-        PublicationSources.Read read = "CROSSREF".equals(source) ? PublicationSources.crossref(in.crossref())
-                : PublicationSources.bibtex(in.bibtex());
+        PublicationSources.Read read = switch (source) {
+            case "CROSSREF" -> PublicationSources.crossref(in.crossref());
+            case "BIBTEX" -> PublicationSources.bibtex(in.bibtex());
+            default -> PublicationSources.ris(in.ris());
+        };
         return new OutputInput(in.kind() == null ? "PUBLICATION" : in.kind(), or(in.title(), read.title()),
                 or(in.doi(), read.doi()), in.year() != null ? in.year() : read.year(), or(in.venue(), read.venue()),
                 in.authors() != null && !in.authors().isEmpty() ? in.authors() : read.authors(),
                 or(in.publicationType(), read.coarType()), in.patentNumber(), in.patentOffice(), in.applicationDate(),
                 in.grantDate(), in.patentStatus(), in.holders(), in.degree(), in.party(), in.gender(), in.url(), in.evidence(),
-                in.isPublic(), null, null);
+                in.isPublic(), null, null, null);
     }
 
     private static String or(String a, String b) {

@@ -110,7 +110,7 @@ class ProjectApi {
     }
 
     @PostMapping("/{id}/outputs")
-    @Operation(summary = "Add an output; a publication may come as a Crossref work (crossref) or a BibTeX entry (bibtex)")
+    @Operation(summary = "Add an output; a publication may come as a Crossref work (crossref), a BibTeX entry (bibtex) or a RIS record (ris)")
     ResponseEntity<Outputs.Output> addOutput(@PathVariable long id, @RequestBody Outputs.OutputInput body) {
         Outputs.Output o = outputs.add(id, body, CurrentUser.require());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + id + "/outputs/" + o.id())).body(o);

@@ -12,7 +12,8 @@ import org.tandem.platform.workflow.Workflow.Scope;
 /**
  * A joint project from the award to its end, and each party's reports. A project runs only
  * when every party has signed its own contract; it is completed when every party accepted the
- * final report of its team.
+ * final report of its team and then the project itself, through its acceptance council
+ * ({@link AcceptanceWorkflow}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectWorkflow {
@@ -33,7 +34,9 @@ public class ProjectWorkflow {
             .action("report", from(RUNNING), null, new Actor(Role.PROJECT_LEAD, Scope.TEAM), null, "PROJECT_NOT_RUNNING")
             .action("addOutput", from(RUNNING, COMPLETED), null, new Actor(Role.PROJECT_LEAD, Scope.TEAM), null,
                     "PROJECT_NOT_RUNNING")
-            .action("complete", from(RUNNING), COMPLETED, Actor.system(), "workflow.project.condition.everyFinalReport",
+            .action("formCouncil", from(RUNNING), null, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
+                    "workflow.project.condition.ownFinalReport", "PROJECT_NOT_RUNNING")
+            .action("complete", from(RUNNING), COMPLETED, Actor.system(), "workflow.project.condition.everyAcceptance",
                     "PROJECT_NOT_RUNNING")
             .action("terminate", from(AWARDED, CONTRACTING, RUNNING), TERMINATED,
                     new Actor(Role.PROGRAMME_OFFICER, Scope.ANY_PARTY), "workflow.project.condition.everyParty",

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a publication from what a team has at hand: a Crossref work (the JSON of
- * {@code api.crossref.org/works/<doi>}, with or without its {@code message} envelope) or one
- * BibTeX entry. Types are those of COAR, which the OpenAIRE profile uses.
+ * {@code api.crossref.org/works/<doi>}, with or without its {@code message} envelope), one
+ * BibTeX entry or one RIS record. Types are those of COAR, which the OpenAIRE profile uses.
  */
 final class PublicationSources {
 
@@ -177,5 +177,89 @@ final class PublicationSources {
     private static String clean(String v) {
         return v.replaceAll("\\\\[`'^\"~=.uvHcdbk]\\s*", "").replace("{", "").replace("}", "")
                 .replaceAll("\\s+", " ").strip();
+    }
+
+    private static final Pattern RIS_LINE = Pattern.compile("^([A-Z][A-Z0-9])  -(?: (.*))?$");
+    private static final Pattern RIS_YEAR = Pattern.compile("^(\\d{4})(/.*)?$");
+
+    /**
+     * The first record of a RIS text (the tagged format reference managers export: {@code TY  - JOUR}
+     * … {@code ER  - }). Strict about the layout, so a damaged file is named by its line rather than
+     * stored half-read.
+     */
+    static Read ris(String text) {
+        String[] lines = (text == null ? "" : text.replace("\uFEFF", "")).split("\\R");
+        int i = 0;
+        while (i < lines.length && lines[i].isBlank()) {
+            i++;
+        }
+        Matcher first = i < lines.length ? RIS_LINE.matcher(lines[i].stripTrailing()) : null;
+        if (first == null || !first.matches() || !"TY".equals(first.group(1)) || first.group(2) == null
+                || first.group(2).isBlank()) {
+            throw InvalidInputException.of("ris", "project.output.ris.start",
+                    Math.min(i, Math.max(0, lines.length - 1)) + 1);
+        }
+        String risType = first.group(2).strip();
+        String title = null;
+        String doi = null;
+        String venue = null;
+        Integer year = null;
+        List<String> authors = new ArrayList<>();
+        boolean ended = false;
+        for (i = i + 1; i < lines.length; i++) {
+            String line = lines[i].stripTrailing();
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = RIS_LINE.matcher(line);
+            if (!m.matches()) {
+                throw InvalidInputException.of("ris", "project.output.ris.line", i + 1);
+            }
+            String tag = m.group(1);
+            String value = m.group(2) == null ? "" : m.group(2).strip();
+            if ("ER".equals(tag)) {
+                ended = true;
+                break;
+            }
+            switch (tag) {
+                case "TI", "T1" -> title = title == null ? value : title;
+                case "AU", "A1", "A2" -> {
+                    int comma = value.indexOf(',');
+                    String name = comma < 0 ? value
+                            : (value.substring(comma + 1).replace(",", " ").strip() + " " + value.substring(0, comma).strip());
+                    if (!name.isBlank()) {
+                        authors.add(name.strip().replaceAll("\\s+", " "));
+                    }
+                }
+                case "PY", "Y1", "DA" -> {
+                    if (year == null || !"DA".equals(tag)) {
+                        Matcher y = RIS_YEAR.matcher(value);
+                        if (!y.matches()) {
+                            throw InvalidInputException.of("ris", "project.output.ris.year", i + 1, value);
+                        }
+                        year = Integer.parseInt(y.group(1));
+                    }
+                }
+                case "DO" -> doi = value;
+                case "JO", "JF", "T2", "BT", "J2" -> venue = venue == null ? value : venue;
+                default -> {
+                    // Other tags (abstract, pages, keywords…) are not part of an output record.
+                }
+            }
+        }
+        if (!ended) {
+            throw InvalidInputException.of("ris", "project.output.ris.end");
+        }
+        if (title == null || title.isBlank()) {
+            throw InvalidInputException.of("ris", "project.output.ris.title");
+        }
+        String type = switch (risType) {
+            case "JOUR", "EJOUR", "MGZN" -> JOURNAL_ARTICLE;
+            case "CONF", "CPAPER" -> CONFERENCE_PAPER;
+            case "BOOK", "EBOOK", "EDBOOK" -> BOOK;
+            case "CHAP", "ECHAP" -> BOOK_PART;
+            default -> TEXT;
+        };
+        return new Read(title, doi == null || doi.isBlank() ? null : doi, year, venue, type, authors);
     }
 }

@@ -62,8 +62,10 @@ public class Reports {
     private final Contracts contracts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Completion completion;
 
-    Reports(JdbcClient jdbc, Projects projects, Contracts contracts, AuditTrail audit, Clock clock) {
+    Reports(JdbcClient jdbc, Projects projects, Contracts contracts, AuditTrail audit, Clock clock, Completion completion) {
+        this.completion = completion;
         this.jdbc = jdbc;
         this.projects = projects;
         this.contracts = contracts;
@@ -206,20 +208,10 @@ public class Reports {
             after.put("comment", comment.strip());
         }
         audit.record(user.getUsername(), AUDIT_TYPE, reportId, accept ? "accept" : "return", Map.of("status", r.status()), after);
-        if (accept && "FINAL".equals(r.kind()) && everyFinalAccepted(project)) {
-            String completed = ProjectWorkflow.PROJECT.require(project.status(), "complete");
-            jdbc.sql("update project set status = ?, updated_at = ? where id = ?")
-                    .params(completed, Timestamp.from(now), project.id()).update();
-            audit.record("system", Projects.AUDIT_TYPE, project.id(), "complete", Map.of("status", project.status()),
-                    Map.of("status", completed));
+        if (accept && "FINAL".equals(r.kind())) {
+            completion.completeIfDone(project.id());
         }
         return get(reportId, user);
-    }
-
-    private boolean everyFinalAccepted(Project project) {
-        int accepted = jdbc.sql("select count(*) from project_report where project_id = ? and kind = 'FINAL' and status = ?")
-                .params(project.id(), ProjectWorkflow.ACCEPTED).query(Integer.class).single();
-        return accepted == project.parties().size();
     }
 
     /** The reports of a project, for its officers and teams; others are refused. */

@@ -32,6 +32,7 @@ class ProjectApiTests {
     @Autowired Projects projects;
     @Autowired Contracts contracts;
     @Autowired Reports reports;
+    @Autowired Acceptance acceptance;
     @Autowired UserDetailsService users;
     ProjectFixtures f;
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -165,6 +166,8 @@ class ProjectApiTests {
         }
         reports.of(p.id(), f.user("officer.vn")).forEach(r -> reports.decide(r.id(), true, null,
                 f.user(r.partyCode().equals("VN") ? "officer.vn" : "officer.ru")));
+        AcceptanceFixtures.accept(acceptance, p.id(), "VN", f.user("officer.vn"));
+        AcceptanceFixtures.accept(acceptance, p.id(), "RU", f.user("officer.ru"));
         Reply late = send("POST", "/api/v1/projects/" + p.id() + "/reports",
                 Map.of("kind", "ANNUAL", "year", 2, "scientific", "Late"), token("applicant.vn"), "en");
         assertThat(late.status()).isEqualTo(422);

@@ -29,6 +29,7 @@ class ReportTests {
     @Autowired Projects projects;
     @Autowired Contracts contracts;
     @Autowired Reports reports;
+    @Autowired Acceptance acceptance;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
     ProjectFixtures f;
@@ -113,7 +114,7 @@ class ReportTests {
     }
 
     @Test
-    void theProjectIsCompletedWhenEveryPartyAcceptedItsFinalReportAndThenTakesNoMoreReports() {
+    void theProjectIsCompletedWhenEveryPartyAcceptedItsFinalReportAndTheProjectAndThenTakesNoMoreReports() {
         Project p = running("Reports: final");
         var finalVn = reports.submit(p.id(), new Reports.ReportInput("FINAL", null, "Final: done", null, List.of()),
                 f.user("applicant.vn"));
@@ -122,6 +123,11 @@ class ReportTests {
         reports.decide(finalVn.id(), true, null, f.user("officer.vn"));
         assertThat(projects.get(p.id()).status()).isEqualTo(ProjectWorkflow.RUNNING);
         reports.decide(finalRu.id(), true, null, f.user("officer.ru"));
+        // The final reports are the self-evaluation; each party's acceptance council still has to accept.
+        assertThat(projects.get(p.id()).status()).isEqualTo(ProjectWorkflow.RUNNING);
+        AcceptanceFixtures.accept(acceptance, p.id(), "VN", f.user("officer.vn"));
+        assertThat(projects.get(p.id()).status()).isEqualTo(ProjectWorkflow.RUNNING);
+        AcceptanceFixtures.accept(acceptance, p.id(), "RU", f.user("officer.ru"));
         assertThat(projects.get(p.id()).status()).isEqualTo(ProjectWorkflow.COMPLETED);
         int before = rows("project_report_version");
         assertThatThrownBy(() -> reports.submit(p.id(), annual("late", "1"), f.user("applicant.vn")))
