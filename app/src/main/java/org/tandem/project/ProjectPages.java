@@ -35,8 +35,11 @@ class ProjectPages {
     private final Reports reports;
     private final Outputs outputs;
     private final Programmes programmes;
+    private final ReportDrafts drafts;
 
-    ProjectPages(Projects projects, Contracts contracts, Reports reports, Outputs outputs, Programmes programmes) {
+    ProjectPages(Projects projects, Contracts contracts, Reports reports, Outputs outputs, Programmes programmes,
+                 ReportDrafts drafts) {
+        this.drafts = drafts;
         this.projects = projects;
         this.contracts = contracts;
         this.reports = reports;
@@ -154,7 +157,9 @@ class ProjectPages {
         TandemUser me = CurrentUser.require();
         Project p = projects.get(id);
         Project.Part part = p.ledBy(me.id()).orElseThrow(() -> new NotAllowedException("not a team lead of " + id));
-        return form(model, p, part, List.of(), Map.of("kind", "ANNUAL", "year", "1"));
+        var draft = drafts.find(id, me);
+        draft.ifPresent(d -> model.addAttribute("draftSavedAt", d.savedAt()));
+        return form(model, p, part, List.of(), draft.map(ReportDrafts.Draft::fields).orElse(Map.of("kind", "ANNUAL", "year", "1")));
     }
 
     private String form(Model model, Project p, Project.Part part, List<Problem> problems, Map<String, String> typed) {

@@ -38,6 +38,8 @@ public class ProjectWorkflow {
                     "workflow.project.condition.ownFinalReport", "PROJECT_NOT_RUNNING")
             .action("complete", from(RUNNING), COMPLETED, Actor.system(), "workflow.project.condition.everyAcceptance",
                     "PROJECT_NOT_RUNNING")
+            .action("requestChange", from(AWARDED, CONTRACTING, RUNNING), null, new Actor(Role.PROJECT_LEAD, Scope.TEAM),
+                    "workflow.project.condition.changeRaisedBy", "PROJECT_ENDED")
             .action("terminate", from(AWARDED, CONTRACTING, RUNNING), TERMINATED,
                     new Actor(Role.PROGRAMME_OFFICER, Scope.ANY_PARTY), "workflow.project.condition.everyParty",
                     "PROJECT_ENDED")
@@ -55,6 +57,28 @@ public class ProjectWorkflow {
             .action("return", from(SUBMITTED), RETURNED, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
                     "workflow.projectReport.condition.comment", "REPORT_NOT_SUBMITTED")
             .build();
+
+    public static final String PROPOSED = "PROPOSED";
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+    public static final String WITHDRAWN = "WITHDRAWN";
+
+    /** A change request: each party's officer approves for their own party; the last approval applies it. */
+    public static final Workflow CHANGE = Workflow.named("projectChange", PROPOSED, APPROVED, REJECTED, WITHDRAWN)
+            .action("approve", from(PROPOSED), null, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
+                    "workflow.projectChange.condition.ownParty", "CHANGE_NOT_PROPOSED")
+            .action("apply", from(PROPOSED), APPROVED, Actor.system(), "workflow.projectChange.condition.everyParty",
+                    "CHANGE_NOT_PROPOSED")
+            .action("reject", from(PROPOSED), REJECTED, new Actor(Role.PROGRAMME_OFFICER, Scope.OWN_PARTY),
+                    "workflow.projectChange.condition.comment", "CHANGE_NOT_PROPOSED")
+            .action("withdraw", from(PROPOSED), WITHDRAWN, new Actor(Role.PROJECT_LEAD, Scope.OWNER),
+                    "workflow.projectChange.condition.raiser", "CHANGE_NOT_PROPOSED")
+            .build();
+
+    @Bean
+    Workflow projectChangeStates() {
+        return CHANGE;
+    }
 
     @Bean
     Workflow projectStates() {

@@ -54,9 +54,11 @@ public class Projects {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final WorkPlanSeeds workPlan;
 
     Projects(JdbcClient jdbc, Calls calls, Programmes programmes, Proposals proposals, AuditTrail audit, JsonMapper json,
-             Clock clock) {
+             Clock clock, WorkPlanSeeds workPlan) {
+        this.workPlan = workPlan;
         this.jdbc = jdbc;
         this.calls = calls;
         this.programmes = programmes;
@@ -154,6 +156,7 @@ public class Projects {
                 }
             }
         }
+        workPlan.seed(id);
         audit.record("system", AUDIT_TYPE, id, "award", null,
                 Map.of("proposalId", proposalId, "callId", call.getId(), "codes", codes));
     }

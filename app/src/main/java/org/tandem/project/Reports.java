@@ -138,6 +138,9 @@ public class Reports {
             jdbc.sql("insert into project_report_spending (report_id, number, year, category, amount) values (?, ?, ?, ?, ?)")
                     .params(id, number, Integer.parseInt(k[0]), k[1], amount).update();
         });
+        // What was typed is now filed: the team's autosaved draft has served its purpose.
+        jdbc.sql("delete from project_report_draft where project_id = ? and party_id = ?").params(projectId, part.partyId())
+                .update();
         audit.record(user.getUsername(), AUDIT_TYPE, id, number == 1 ? "submit" : "resubmit", null,
                 Map.of("project", projectId, "party", part.partyCode(), "kind", kind, "year", year, "version", number));
         return get(id, user);
