@@ -24,9 +24,26 @@ import org.tandem.platform.validation.Problem;
 class IndicatorPages {
 
     private final Indicators indicators;
+    private final ProgrammeScoreboard scoreboard;
 
-    IndicatorPages(Indicators indicators) {
+    IndicatorPages(Indicators indicators, ProgrammeScoreboard scoreboard) {
         this.indicators = indicators;
+        this.scoreboard = scoreboard;
+    }
+
+    @GetMapping("/analyst/indicators/scoreboard")
+    String scoreboard(@RequestParam(required = false) Long programme, Model model) {
+        model.addAttribute("board", scoreboard.board(programme, CurrentUser.require()));
+        return "indicators/scoreboard";
+    }
+
+    @PostMapping("/analyst/indicators/editions/{id}/scoreboard")
+    String importScoreboard(@PathVariable long id, @RequestParam(required = false) Long programme,
+                            @RequestParam ProgrammeScoreboard.UnitKind units, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            scoreboard.importInto(id, programme, units, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "indicators.import.done");
+        });
     }
 
     @GetMapping("/analyst/indicators")
@@ -70,6 +87,7 @@ class IndicatorPages {
         model.addAttribute("canCompute", EditionWorkflow.EDITIONS.allows(e.state(), "compute") && e.importedAt() != null);
         model.addAttribute("canUncertainty", EditionWorkflow.EDITIONS.allows(e.state(), "uncertainty"));
         model.addAttribute("canPublish", EditionWorkflow.EDITIONS.allows(e.state(), "publish"));
+        model.addAttribute("scoreboardUnits", ProgrammeScoreboard.UnitKind.values());
         return "indicators/edition";
     }
 
@@ -103,13 +121,29 @@ class IndicatorPages {
     String pipeline(@PathVariable long id, @RequestParam PipelineChoices.Impute impute,
                     @RequestParam(defaultValue = "false") boolean treat, @RequestParam PipelineChoices.Normalise normalise,
                     @RequestParam PipelineChoices.Aggregate aggregate, @RequestParam(defaultValue = "0.25") String weightsNoise,
+                    @RequestParam(defaultValue = "") String screen, @RequestParam(defaultValue = "5") String maxPoints,
+                    @RequestParam(defaultValue = "2") String maxSkew, @RequestParam(defaultValue = "3.5") String maxKurtosis,
+                    @RequestParam(defaultValue = "0") String rangeLow, @RequestParam(defaultValue = "100") String rangeHigh,
                     RedirectAttributes redirect) {
         try {
+            // Unreadable numbers are reported on their own fields; the ranges are checked by the choices themselves.
+            var p = new org.tandem.platform.validation.Problems();
             Double noise = DataImport.number(weightsNoise);
-            if (noise == null) {
-                throw InvalidInputException.of("weightsNoise", "indicators.pipeline.badNoise");
-            }
-            indicators.configure(id, new PipelineChoices(impute, treat, normalise, aggregate, noise), CurrentUser.require());
+            p.require(noise != null, "weightsNoise", "indicators.pipeline.badNoise");
+            Double share = DataImport.number(screen);
+            p.require(screen.isBlank() || share != null, "screen", "indicators.pipeline.badScreen");
+            Double points = DataImport.number(maxPoints);
+            p.require(points != null && points == Math.rint(points), "maxPoints", "indicators.pipeline.badMaxPoints", 1, 50);
+            Double skew = DataImport.number(maxSkew);
+            p.require(skew != null, "maxSkew", "indicators.pipeline.badThreshold");
+            Double kurtosis = DataImport.number(maxKurtosis);
+            p.require(kurtosis != null, "maxKurtosis", "indicators.pipeline.badThreshold");
+            Double low = DataImport.number(rangeLow);
+            Double high = DataImport.number(rangeHigh);
+            p.require(low != null && high != null, "rangeHigh", "indicators.pipeline.badRange");
+            p.throwIfAny();
+            indicators.configure(id, new PipelineChoices(impute, treat, normalise, aggregate, noise,
+                    share == null ? null : share / 100, points.intValue(), skew, kurtosis, low, high), CurrentUser.require());
             redirect.addFlashAttribute("notice", "indicators.pipeline.saved");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
