@@ -81,8 +81,15 @@ public class EditionAudits {
     public record Flagged(Indicators.Node a, Indicators.Node b, String relation, double r, String flag) {
     }
 
+    /** What the outlier treatment did to one indicator, with the skewness and kurtosis it tested. */
+    public record Treated(Indicators.Node indicator, String outcome, int winsorised, double skew, double kurtosis) {
+        public boolean tested() {
+            return !Double.isNaN(skew) && !Double.isNaN(kurtosis);
+        }
+    }
+
     public record Audit(Indicators.Edition edition, List<Block> blocks, List<Group> groups, List<Flagged> flagged,
-                        int units) {
+                        int units, List<Treated> treatment) {
         /** The chart's series, one value per group, empty where undefined. */
         public String alphaSeries() {
             return series(groups.stream().mapToDouble(Group::alpha).toArray());
@@ -143,7 +150,13 @@ public class EditionAudits {
         List<Flagged> flagged = correlations.stream().filter(c -> !c.flag().isEmpty())
                 .map(c -> new Flagged(byCode.get(c.a()), byCode.get(c.b()), c.relation(), c.r(), c.flag())).toList();
         List<Group> orderedGroups = blocks.stream().map(Block::group).toList();
-        return new Audit(e, blocks, orderedGroups, flagged, r.unitCodes().length);
+        List<Treated> treated = new ArrayList<>();
+        String[] indicatorCodes = f.indicatorCodes();
+        for (int i = 0; i < r.treatment().size(); i++) {
+            var t = r.treatment().get(i);
+            treated.add(new Treated(byCode.get(indicatorCodes[i]), t.outcome().name(), t.winsorised(), t.skew(), t.kurtosis()));
+        }
+        return new Audit(e, blocks, orderedGroups, flagged, r.unitCodes().length, treated);
     }
 
     private static Block block(Map<String, Indicators.Node> byCode, String parent, List<String> members,

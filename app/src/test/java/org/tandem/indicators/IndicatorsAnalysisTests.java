@@ -83,6 +83,7 @@ class IndicatorsAnalysisTests {
         // Correlation matrix [[1, .5, 1], [.5, 1, .5], [1, .5, 1]]: largest eigenvalue 1.5 + √3/2, of 3.
         assertThat(g.pcaShare()).isCloseTo(0.5 + Math.sqrt(3) / 6, within(1e-9));
         assertThat(g.completeCases()).isEqualTo(3);
+        assertThat(a.treatment()).isEmpty();
         assertThat(a.flagged()).extracting(EditionAudits.Flagged::flag).containsExactly("collinear");
 
         // A draft's audit is the analyst's; visitors do not learn it exists.
@@ -130,7 +131,10 @@ class IndicatorsAnalysisTests {
         var audit = visitor.get("/indices/" + published.id() + "/audit", "ru");
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.body()).contains("Статистический аудит", "Альфа Кронбаха", "Тепловая карта корреляций", "Институты",
-                "audit-groups");
+                "audit-groups", "Обработка выбросов");
+        // The demo computes with the GII's treatment: every indicator is tested, each with its outcome.
+        assertThat(audits.audit(published.id(), null).treatment()).hasSize(DemoIndicators.indicatorCodes().size())
+                .allSatisfy(t -> assertThat(t.outcome()).isIn("PASSED", "WINSORISED", "LOG", "UNTREATED_NA"));
         var compare = visitor.get("/indices/frameworks/" + DemoIndicators.FRAMEWORK + "?unit=HNI", "ru");
         assertThat(compare.status()).isEqualTo(200);
         assertThat(compare.body()).contains("сравнение выпусков", "Ханой по выпускам", "unit-history", "2023", "2024")
@@ -197,8 +201,8 @@ class IndicatorsAnalysisTests {
                 "Для диапазона нормировки нужны два числа, первое меньше второго.");
         assertThat(indicators.edition(e.id(), analyst).choices()).isEqualTo(PipelineChoices.defaults());
 
-        web.post("/analyst/indicators/editions/" + e.id() + "/pipeline", java.util.Map.of("impute", "MEAN", "treat", "true",
-                "normalise", "MINMAX", "aggregate", "GMEAN", "weightsNoise", "0,1".replace(',', '.'), "screen", "50",
+        web.post("/analyst/indicators/editions/" + e.id() + "/pipeline", form("impute", "MEAN", "treat", "true",
+                "normalise", "MINMAX", "aggregate", "GMEAN", "weightsNoise", "0.1", "screen", "50",
                 "maxPoints", "3", "maxSkew", "2.5", "maxKurtosis", "4", "rangeLow", "1", "rangeHigh", "100"), "en");
         var saved = indicators.edition(e.id(), analyst).choices();
         assertThat(saved).isEqualTo(new PipelineChoices(PipelineChoices.Impute.MEAN, true, PipelineChoices.Normalise.MINMAX,
@@ -213,6 +217,14 @@ class IndicatorsAnalysisTests {
         assertThat(ta.score("IDX")).isCloseTo(1, within(1e-9));
         // Editions saved before the thresholds existed read with the defaults.
         assertThat(PipelineChoices.decode("NONE|true|MINMAX|AMEAN|0.25")).isEqualTo(PipelineChoices.defaults());
+    }
+
+    static java.util.Map<String, String> form(String... pairs) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
     }
 
     static ByteArrayInputStream stream(String s) {
