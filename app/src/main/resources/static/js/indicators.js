@@ -86,4 +86,19 @@ document.addEventListener('DOMContentLoaded', function () {
       options: {responsive: true, maintainAspectRatio: false, animation: false, scales: {y: {beginAtZero: true}}}
     });
   }
+  var sb = document.getElementById('scoreboard-calls');
+  if (sb) {
+    new Chart(sb, {
+      type: 'bar',
+      data: {
+        labels: (sb.dataset.labels || '').split('|'),
+        datasets: [
+          {label: sb.dataset.labelProposals, data: nums(sb, 'proposals'), backgroundColor: '#9cc3ea'},
+          {label: sb.dataset.labelFunded, data: nums(sb, 'funded'), backgroundColor: '#0b5cad'}
+        ]
+      },
+      options: {responsive: true, maintainAspectRatio: false, animation: false,
+        scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}
+    });
+  }
 });

@@ -32,8 +32,17 @@ class IndicatorPages {
     }
 
     @GetMapping("/analyst/indicators/scoreboard")
-    String scoreboard(@RequestParam(required = false) Long programme, Model model) {
-        model.addAttribute("board", scoreboard.board(programme, CurrentUser.require()));
+    String scoreboard(@RequestParam(required = false) Long programme, Model model, java.util.Locale locale) {
+        var board = scoreboard.board(programme, CurrentUser.require());
+        model.addAttribute("board", board);
+        if (board != null) {
+            // The chart's series: submitted and funded proposals per call.
+            model.addAttribute("callLabels", String.join("|", board.calls().stream().map(t -> t.names().in(locale)).toList()));
+            model.addAttribute("callProposals", String.join(",", board.calls().stream()
+                    .map(t -> Integer.toString(t.proposals())).toList()));
+            model.addAttribute("callFunded", String.join(",", board.calls().stream()
+                    .map(t -> Integer.toString(t.funded())).toList()));
+        }
         return "indicators/scoreboard";
     }
 
@@ -126,24 +135,13 @@ class IndicatorPages {
                     @RequestParam(defaultValue = "0") String rangeLow, @RequestParam(defaultValue = "100") String rangeHigh,
                     RedirectAttributes redirect) {
         try {
-            // Unreadable numbers are reported on their own fields; the ranges are checked by the choices themselves.
-            var p = new org.tandem.platform.validation.Problems();
-            Double noise = DataImport.number(weightsNoise);
-            p.require(noise != null, "weightsNoise", "indicators.pipeline.badNoise");
+            // An unreadable number becomes a value the choices' own check refuses, so every mistake is reported at once.
             Double share = DataImport.number(screen);
-            p.require(screen.isBlank() || share != null, "screen", "indicators.pipeline.badScreen");
             Double points = DataImport.number(maxPoints);
-            p.require(points != null && points == Math.rint(points), "maxPoints", "indicators.pipeline.badMaxPoints", 1, 50);
-            Double skew = DataImport.number(maxSkew);
-            p.require(skew != null, "maxSkew", "indicators.pipeline.badThreshold");
-            Double kurtosis = DataImport.number(maxKurtosis);
-            p.require(kurtosis != null, "maxKurtosis", "indicators.pipeline.badThreshold");
-            Double low = DataImport.number(rangeLow);
-            Double high = DataImport.number(rangeHigh);
-            p.require(low != null && high != null, "rangeHigh", "indicators.pipeline.badRange");
-            p.throwIfAny();
-            indicators.configure(id, new PipelineChoices(impute, treat, normalise, aggregate, noise,
-                    share == null ? null : share / 100, points.intValue(), skew, kurtosis, low, high), CurrentUser.require());
+            indicators.configure(id, new PipelineChoices(impute, treat, normalise, aggregate, orNaN(weightsNoise),
+                    screen.isBlank() ? null : share == null ? Double.NaN : share / 100,
+                    points == null || points != Math.rint(points) ? -1 : points.intValue(), orNaN(maxSkew),
+                    orNaN(maxKurtosis), orNaN(rangeLow), orNaN(rangeHigh)), CurrentUser.require());
             redirect.addFlashAttribute("notice", "indicators.pipeline.saved");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -151,6 +149,11 @@ class IndicatorPages {
             redirect.addFlashAttribute("problems", java.util.List.of(Problem.of("state", "error." + e.code())));
         }
         return "redirect:/analyst/indicators/editions/" + id;
+    }
+
+    private static double orNaN(String number) {
+        Double v = DataImport.number(number);
+        return v == null ? Double.NaN : v;
     }
 
     @PostMapping("/analyst/indicators/editions/{id}/compute")

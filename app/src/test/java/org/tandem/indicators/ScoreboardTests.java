@@ -147,7 +147,8 @@ class ScoreboardTests {
         WebSession web = new WebSession(port).signIn("analyst", "demo");
         var page = web.get("/analyst/indicators/scoreboard", "ru");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Показатели программы", "Scoreboard call", "Исполнение бюджета");
+        assertThat(page.body()).contains("Показатели программы", "Scoreboard call", "Исполнение бюджета", "scoreboard-calls")
+                .doesNotContain("style=");
         assertThat(new WebSession(port).signIn("applicant.vn", "demo").get("/analyst/indicators/scoreboard", "en").status())
                 .isEqualTo(403);
     }
