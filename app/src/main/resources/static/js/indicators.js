@@ -52,4 +52,53 @@ document.addEventListener('DOMContentLoaded', function () {
       options: {responsive: true, maintainAspectRatio: false, animation: false, scales: {r: {beginAtZero: true}}}
     });
   }
+  var groups = document.getElementById('audit-groups');
+  if (groups) {
+    new Chart(groups, {
+      type: 'bar',
+      data: {
+        labels: (groups.dataset.labels || '').split('|'),
+        datasets: [
+          {label: groups.dataset.labelAlpha, data: nums(groups, 'alpha'), backgroundColor: '#0b5cad'},
+          {label: groups.dataset.labelPca, data: nums(groups, 'pca'), backgroundColor: '#9cc3ea'}
+        ]
+      },
+      options: {responsive: true, maintainAspectRatio: false, animation: false, scales: {y: {beginAtZero: true, suggestedMax: 1}}}
+    });
+  }
+  var history = document.getElementById('unit-history');
+  if (history) {
+    // Series as "v,v,v;v,v,v" (one per aggregate, one value per year; empty where the unit had no score).
+    var labels = (history.dataset.labels || '').split('|');
+    var series = (history.dataset.series || '').split(';').map(function (line, i) {
+      return {label: labels[i], data: line.split(',').map(function (x) { return x === '' ? null : Number(x); })};
+    });
+    var palette = ['#0b5cad', '#c0392b', '#1a7f37', '#8e44ad', '#d35400', '#16a085', '#7f8c8d', '#2c3e50', '#b7950b'];
+    new Chart(history, {
+      type: 'line',
+      data: {
+        labels: (history.dataset.years || '').split('|'),
+        datasets: series.map(function (s, i) {
+          return {label: s.label, data: s.data, borderColor: palette[i % palette.length],
+            backgroundColor: palette[i % palette.length], spanGaps: true};
+        })
+      },
+      options: {responsive: true, maintainAspectRatio: false, animation: false, scales: {y: {beginAtZero: true}}}
+    });
+  }
+  var sb = document.getElementById('scoreboard-calls');
+  if (sb) {
+    new Chart(sb, {
+      type: 'bar',
+      data: {
+        labels: (sb.dataset.labels || '').split('|'),
+        datasets: [
+          {label: sb.dataset.labelProposals, data: nums(sb, 'proposals'), backgroundColor: '#9cc3ea'},
+          {label: sb.dataset.labelFunded, data: nums(sb, 'funded'), backgroundColor: '#0b5cad'}
+        ]
+      },
+      options: {responsive: true, maintainAspectRatio: false, animation: false,
+        scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}
+    });
+  }
 });

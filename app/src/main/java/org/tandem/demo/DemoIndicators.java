@@ -22,8 +22,8 @@ import org.tandem.platform.security.TandemUser;
 
 /**
  * A PII-style index (the GII's structure: five input pillars, two output pillars, input and
- * output sub-indices) over Vietnam's 34 provinces with clearly synthetic data: a published
- * 2024 edition with its rank intervals and a 2025 draft. Seeded through the indicators
+ * output sub-indices) over Vietnam's 34 provinces with clearly synthetic data: published
+ * 2023 and 2024 editions (the latter with its rank intervals) and a 2025 draft. Seeded through the indicators
  * module's public service, as an analyst would, once.
  */
 @Component
@@ -32,6 +32,8 @@ public class DemoIndicators implements ApplicationRunner {
 
     public static final String FRAMEWORK = "PII-DEMO";
     public static final int PUBLISHED_YEAR = 2024;
+    /** An earlier published edition, so that ranks can be compared across years. */
+    public static final int PREVIOUS_YEAR = 2023;
     public static final int DRAFT_YEAR = 2025;
     private static final Logger log = LoggerFactory.getLogger(DemoIndicators.class);
 
@@ -109,6 +111,13 @@ public class DemoIndicators implements ApplicationRunner {
         for (String[] p : PROVINCES) {
             indicators.defineUnit(p[0], "PROVINCE", new Names(p[1], p[2], p[3]));
         }
+        var previous = indicators.createEdition(FRAMEWORK, PREVIOUS_YEAR,
+                new Names("Provincial Innovation Index 2023 (synthetic demo data)",
+                        "Chỉ số Đổi mới sáng tạo cấp tỉnh 2023 (dữ liệu minh hoạ, không có thật)",
+                        "Провинциальный индекс инноваций 2023 (синтетические демонстрационные данные)"), analyst);
+        importCsv(previous.id(), PREVIOUS_YEAR, analyst);
+        runs.computeNow(previous.id(), analyst);
+        indicators.publish(previous.id(), analyst);
         var published = indicators.createEdition(FRAMEWORK, PUBLISHED_YEAR,
                 new Names("Provincial Innovation Index 2024 (synthetic demo data)",
                         "Chỉ số Đổi mới sáng tạo cấp tỉnh 2024 (dữ liệu minh hoạ, không có thật)",

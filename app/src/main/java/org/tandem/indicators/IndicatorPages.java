@@ -24,9 +24,35 @@ import org.tandem.platform.validation.Problem;
 class IndicatorPages {
 
     private final Indicators indicators;
+    private final ProgrammeScoreboard scoreboard;
 
-    IndicatorPages(Indicators indicators) {
+    IndicatorPages(Indicators indicators, ProgrammeScoreboard scoreboard) {
         this.indicators = indicators;
+        this.scoreboard = scoreboard;
+    }
+
+    @GetMapping("/analyst/indicators/scoreboard")
+    String scoreboard(@RequestParam(required = false) Long programme, Model model, java.util.Locale locale) {
+        var board = scoreboard.board(programme, CurrentUser.require());
+        model.addAttribute("board", board);
+        if (board != null) {
+            // The chart's series: submitted and funded proposals per call.
+            model.addAttribute("callLabels", String.join("|", board.calls().stream().map(t -> t.names().in(locale)).toList()));
+            model.addAttribute("callProposals", String.join(",", board.calls().stream()
+                    .map(t -> Integer.toString(t.proposals())).toList()));
+            model.addAttribute("callFunded", String.join(",", board.calls().stream()
+                    .map(t -> Integer.toString(t.funded())).toList()));
+        }
+        return "indicators/scoreboard";
+    }
+
+    @PostMapping("/analyst/indicators/editions/{id}/scoreboard")
+    String importScoreboard(@PathVariable long id, @RequestParam(required = false) Long programme,
+                            @RequestParam ProgrammeScoreboard.UnitKind units, RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            scoreboard.importInto(id, programme, units, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "indicators.import.done");
+        });
     }
 
     @GetMapping("/analyst/indicators")
@@ -70,6 +96,7 @@ class IndicatorPages {
         model.addAttribute("canCompute", EditionWorkflow.EDITIONS.allows(e.state(), "compute") && e.importedAt() != null);
         model.addAttribute("canUncertainty", EditionWorkflow.EDITIONS.allows(e.state(), "uncertainty"));
         model.addAttribute("canPublish", EditionWorkflow.EDITIONS.allows(e.state(), "publish"));
+        model.addAttribute("scoreboardUnits", ProgrammeScoreboard.UnitKind.values());
         return "indicators/edition";
     }
 
@@ -103,13 +130,18 @@ class IndicatorPages {
     String pipeline(@PathVariable long id, @RequestParam PipelineChoices.Impute impute,
                     @RequestParam(defaultValue = "false") boolean treat, @RequestParam PipelineChoices.Normalise normalise,
                     @RequestParam PipelineChoices.Aggregate aggregate, @RequestParam(defaultValue = "0.25") String weightsNoise,
+                    @RequestParam(defaultValue = "") String screen, @RequestParam(defaultValue = "5") String maxPoints,
+                    @RequestParam(defaultValue = "2") String maxSkew, @RequestParam(defaultValue = "3.5") String maxKurtosis,
+                    @RequestParam(defaultValue = "0") String rangeLow, @RequestParam(defaultValue = "100") String rangeHigh,
                     RedirectAttributes redirect) {
         try {
-            Double noise = DataImport.number(weightsNoise);
-            if (noise == null) {
-                throw InvalidInputException.of("weightsNoise", "indicators.pipeline.badNoise");
-            }
-            indicators.configure(id, new PipelineChoices(impute, treat, normalise, aggregate, noise), CurrentUser.require());
+            // An unreadable number becomes a value the choices' own check refuses, so every mistake is reported at once.
+            Double share = DataImport.number(screen);
+            Double points = DataImport.number(maxPoints);
+            indicators.configure(id, new PipelineChoices(impute, treat, normalise, aggregate, orNaN(weightsNoise),
+                    screen.isBlank() ? null : share == null ? Double.NaN : share / 100,
+                    points == null || points != Math.rint(points) ? -1 : points.intValue(), orNaN(maxSkew),
+                    orNaN(maxKurtosis), orNaN(rangeLow), orNaN(rangeHigh)), CurrentUser.require());
             redirect.addFlashAttribute("notice", "indicators.pipeline.saved");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
@@ -117,6 +149,11 @@ class IndicatorPages {
             redirect.addFlashAttribute("problems", java.util.List.of(Problem.of("state", "error." + e.code())));
         }
         return "redirect:/analyst/indicators/editions/" + id;
+    }
+
+    private static double orNaN(String number) {
+        Double v = DataImport.number(number);
+        return v == null ? Double.NaN : v;
     }
 
     @PostMapping("/analyst/indicators/editions/{id}/compute")

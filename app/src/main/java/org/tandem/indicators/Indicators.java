@@ -189,6 +189,13 @@ public class Indicators {
                 .query(Long.class).list().stream().map(this::edition).toList();
     }
 
+    /** A framework's editions this reader may see: analysts every one, everyone else the published ones. */
+    public List<Edition> editionsOf(String framework, TandemUser reader) {
+        return jdbc.sql("select id from indicator_edition where framework = ? order by year").param(framework)
+                .query(Long.class).list().stream().map(this::edition).filter(e -> e.published() || isAnalyst(reader))
+                .toList();
+    }
+
     public Optional<Edition> find(String framework, int year) {
         return jdbc.sql("select id from indicator_edition where framework = ? and year = ?").params(framework, year)
                 .query(Long.class).optional().map(this::edition);
@@ -275,9 +282,7 @@ public class Indicators {
     public void configure(long editionId, PipelineChoices choices, TandemUser user) {
         requireAnalyst(user);
         Edition e = lockEdition(editionId);
-        if (choices.weightsNoise() < 0 || choices.weightsNoise() > 1 || Double.isNaN(choices.weightsNoise())) {
-            throw InvalidInputException.of("weightsNoise", "indicators.pipeline.badNoise");
-        }
+        choices.check();
         String next = EditionWorkflow.EDITIONS.require(e.state(), "configure");
         clearResults(editionId);
         jdbc.sql("update indicator_edition set pipeline = ?, state = ?, computed_at = null where id = ?")
@@ -408,6 +413,30 @@ public class Indicators {
         w.sort(Comparator.comparingInt(Strength::rank).reversed());
         RankInterval interval = r.intervals().stream().filter(i -> i.unitCode().equals(unitCode)).findFirst().orElse(null);
         return new Profile(r, u, s, w, interval);
+    }
+
+    /** Every unit's strengths and weaknesses at once (for reports), in the order a profile lists them. */
+    public Map<String, Profile> profiles(Results r) {
+        Map<String, Node> byCode = new LinkedHashMap<>();
+        r.nodes().forEach(n -> byCode.put(n.code(), n));
+        Map<String, List<Strength>> s = new LinkedHashMap<>();
+        Map<String, List<Strength>> w = new LinkedHashMap<>();
+        jdbc.sql("select unit_code, code, kind, rank from indicator_strength where edition_id = ? order by rank, code")
+                .param(r.edition().id()).query(rs -> {
+                    Node n = byCode.get(rs.getString(2));
+                    Strength x = new Strength(rs.getString(2), n == null ? new Names(rs.getString(2), null, null) : n.names(),
+                            rs.getInt(4));
+                    (rs.getString(3).equals("S") ? s : w).computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(x);
+                });
+        Map<String, Profile> out = new LinkedHashMap<>();
+        for (UnitResult u : r.units()) {
+            List<Strength> weak = new ArrayList<>(w.getOrDefault(u.unitCode(), List.of()));
+            weak.sort(Comparator.comparingInt(Strength::rank).reversed());
+            RankInterval interval = r.intervals().stream().filter(i -> i.unitCode().equals(u.unitCode())).findFirst()
+                    .orElse(null);
+            out.put(u.unitCode(), new Profile(r, u, s.getOrDefault(u.unitCode(), List.of()), weak, interval));
+        }
+        return out;
     }
 
     /** Data availability through the engine's own rule ({@code get_data_avail}). */

@@ -262,6 +262,20 @@ public class Deals {
         return board;
     }
 
+    /** How many deals stand at each stage, in pipeline order — counts only, for the programme's scoreboard. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> countByStage() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String s : InnovationWorkflows.PIPELINE) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("select stage, count(*) from innovation_deal group by stage")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     private List<Deal> query(String where, TandemUser viewer, Object... args) {
         List<Deal> deals = jdbc.sql("""
                 select d.*, p.title as p_title, p.type as p_type, p.owner_id, p.owner_name, p.organisation as p_org,

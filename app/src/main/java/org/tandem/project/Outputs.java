@@ -203,6 +203,23 @@ public class Outputs {
         return jdbc.sql("select * from project_output where is_public order by id").query(this::row).list();
     }
 
+    /** How many outputs of one kind a project reported; joint ones (co-authored across parties) and genders apart. */
+    public record Tally(long projectId, String kind, boolean joint, String gender, long count) {
+    }
+
+    /**
+     * Every project's outputs counted by kind, joint or not, and gender (for trained people) —
+     * counts only, nobody named, so other modules (the programme's scoreboard) may read them.
+     */
+    @Transactional(readOnly = true)
+    public List<Tally> tallies() {
+        return jdbc.sql("""
+                select project_id, kind, joint, gender, count(*) from project_output
+                group by project_id, kind, joint, gender order by project_id, kind""")
+                .query((rs, i) -> new Tally(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5)))
+                .list();
+    }
+
     Output get(long id) {
         return jdbc.sql("select * from project_output where id = ?").param(id).query(this::row).single();
     }

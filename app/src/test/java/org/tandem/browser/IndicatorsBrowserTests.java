@@ -90,6 +90,17 @@ class IndicatorsBrowserTests extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(page.evaluate("() => !!Chart.getChart(document.getElementById('unit-radar'))"))
                 .isEqualTo(true);
 
+        // The statistical audit: the heat map as a table with numbers, the consistency chart, and nothing axe objects to.
+        page.navigate(url("/indices/" + id + "?lang=en"));
+        page.click("#open-audit");
+        assertThat(page.locator("h1")).hasText("Statistical audit");
+        assertThat(page.locator("table.heatmap")).hasCount(3);
+        assertThat(page.locator("table.heatmap td.heat").first()).containsText("1");
+        assertThat(page.locator("#audit-group-table tbody tr")).hasCount(3);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => !!Chart.getChart(document.getElementById('audit-groups'))"))
+                .isEqualTo(true);
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(page)).isEmpty();
+
         page.navigate(url("/analyst/indicators/editions/" + id + "?lang=en"));
         page.fill("input[name=replications]", "300");
         page.click("#run-uncertainty");
@@ -110,6 +121,9 @@ class IndicatorsBrowserTests extends BrowserTest {
         assertThat(visitor.locator("h2").first()).hasText("Рейтинг");
         assertThat(visitor.locator("table.ranking tbody tr")).hasCount(12);
         assertThat(visitor.locator("#rank-intervals")).isVisible();
+        visitor.click("#open-compare");
+        assertThat(visitor.locator("#rank-changes tbody tr")).hasCount(12);
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(visitor)).isEmpty();
         org.assertj.core.api.Assertions.assertThat(consoleErrors).isEmpty();
     }
 }

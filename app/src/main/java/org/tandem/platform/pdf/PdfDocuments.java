@@ -53,6 +53,57 @@ public class PdfDocuments {
         }
     }
 
+    /** A titled table: the header row, then the body rows (cells as already formatted text). */
+    public record Table(String heading, List<String> header, List<List<String>> rows) {
+    }
+
+    /**
+     * A report of several tables on landscape pages (rankings, scores per level): the title, a few
+     * lines of introduction, each table with its header repeated on every page, and a footnote.
+     */
+    public byte[] tables(String title, List<String> intro, List<Table> tables, String footnote) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+            PdfWriter.getInstance(doc, out);
+            doc.open();
+            BaseFont base = font();
+            doc.add(new Paragraph(title, new Font(base, 16, Font.BOLD)));
+            Font text = new Font(base, 10);
+            for (String line : intro) {
+                doc.add(new Paragraph(line, text));
+            }
+            Font head = new Font(base, 8, Font.BOLD);
+            Font cell = new Font(base, 8);
+            for (Table t : tables) {
+                Paragraph heading = new Paragraph(t.heading(), new Font(base, 12, Font.BOLD));
+                heading.setSpacingBefore(12);
+                heading.setSpacingAfter(6);
+                doc.add(heading);
+                com.lowagie.text.pdf.PdfPTable table = new com.lowagie.text.pdf.PdfPTable(t.header().size());
+                table.setWidthPercentage(100);
+                table.setHeaderRows(1);
+                for (String h : t.header()) {
+                    com.lowagie.text.pdf.PdfPCell c = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(h, head));
+                    c.setGrayFill(0.9f);
+                    table.addCell(c);
+                }
+                for (List<String> row : t.rows()) {
+                    for (String v : row) {
+                        table.addCell(new com.lowagie.text.Phrase(v == null ? "" : v, cell));
+                    }
+                }
+                doc.add(table);
+            }
+            if (footnote != null) {
+                doc.add(new Paragraph(footnote, new Font(base, 9, Font.ITALIC)));
+            }
+            doc.close();
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write a PDF", e);
+        }
+    }
+
     private static BaseFont font() throws Exception {
         for (String f : FONTS) {
             if (Files.isReadable(Path.of(f))) {
