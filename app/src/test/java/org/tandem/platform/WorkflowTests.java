@@ -34,7 +34,7 @@ class WorkflowTests {
     @Test
     void everyModuleWorkflowIsRegisteredAndEveryStateIsReachable() {
         assertThat(workflows.all()).extracting(Workflow::name)
-                .containsExactly("assignment", "call", "decisions", "indicatorEditions", "innovationDeal", "innovationProfile",
+                .containsExactly("assignment", "assignmentRun", "call", "decisions", "indicatorEditions", "innovationDeal", "innovationProfile",
                         "project", "projectReport", "proposal", "review");
         for (Workflow w : workflows.all()) {
             Set<String> reached = new HashSet<>(Set.of(w.initial()));
