@@ -48,6 +48,8 @@ document.addEventListener('DOMContentLoaded', function () {
     });
     var summary = document.getElementById('line-summary');
     if (summary) summary.dataset.funded = data.funded;
+    var proof = document.getElementById('line-proof');
+    if (proof) proof.textContent = data.proof;
     var spent = document.getElementById('line-spent');
     if (spent) {
       spent.innerHTML = '';

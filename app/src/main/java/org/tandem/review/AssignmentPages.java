@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tandem.platform.security.CurrentUser;
 import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.ConflictException;
 import org.tandem.platform.validation.InvalidInputException;
+import org.tandem.platform.validation.Problem;
 import org.tandem.platform.validation.NotAllowedException;
 import org.tandem.programme.Call;
 import org.tandem.programme.Calls;
@@ -25,6 +27,7 @@ import org.tandem.programme.Programmes;
 class AssignmentPages {
 
     private final AssignmentRuns runs;
+    private final AssignmentJobs jobs;
     private final ReviewerInvitations invitations;
     private final ExpertPools pools;
     private final org.tandem.platform.security.Accounts accounts;
@@ -34,8 +37,9 @@ class AssignmentPages {
 
     AssignmentPages(AssignmentRuns runs, ExpertPools pools, org.tandem.platform.security.Accounts accounts,
                     org.tandem.directory.Directory directory, Calls calls, Programmes programmes,
-                    ReviewerInvitations invitations) {
+                    ReviewerInvitations invitations, AssignmentJobs jobs) {
         this.invitations = invitations;
+        this.jobs = jobs;
         this.runs = runs;
         this.pools = pools;
         this.accounts = accounts;
@@ -74,6 +78,11 @@ class AssignmentPages {
         model.addAttribute("loadOf", loadOf);
         Map<Long, List<ExpertPools.Member>> poolOf = new LinkedHashMap<>();
         mine.keySet().forEach(p -> poolOf.put(p.getId(), pools.pool(programme.getId(), p.getId())));
+        // Each party's latest background run: its progress while under way, its result and quality after.
+        Map<Long, AssignmentJobs.Run> runOf = new LinkedHashMap<>();
+        mine.keySet().forEach(p -> jobs.latest(id, p.getId(), me).ifPresent(r -> runOf.put(p.getId(), r)));
+        model.addAttribute("runOf", runOf);
+        model.addAttribute("runActive", jobs.activeOf(id).isPresent());
         model.addAttribute("call", call);
         model.addAttribute("assignments", mine);
         model.addAttribute("poolOf", poolOf);
@@ -108,16 +117,29 @@ class AssignmentPages {
         return "redirect:/officer/calls/" + id + "/assignment";
     }
 
+    /** Starts a background run; the page then shows its progress until it ends. */
     @PostMapping("/officer/calls/{id}/assignment")
     String run(@PathVariable long id, @RequestParam long party, @RequestParam(defaultValue = "2") int perProposal,
-               @RequestParam(defaultValue = "10") int maxLoad, RedirectAttributes redirect) {
+               @RequestParam(defaultValue = "10") int maxLoad, @RequestParam(defaultValue = "fair") String objective,
+               RedirectAttributes redirect) {
         try {
-            AssignmentRuns.Outcome o = runs.run(id, party, perProposal, maxLoad, CurrentUser.require());
-            redirect.addFlashAttribute("unmet", o.unmet());
-            redirect.addFlashAttribute("loads", o.loads());
-            redirect.addFlashAttribute("conflicts", o.conflicts());
+            jobs.start(id, party, perProposal, maxLoad, AssignmentRunApi.objective(objective), CurrentUser.require());
+            redirect.addFlashAttribute("notice", "assignmentRun.started");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problems", e.problems());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problems", List.of(Problem.of("party", "error." + e.code())));
+        }
+        return "redirect:/officer/calls/" + id + "/assignment";
+    }
+
+    @PostMapping("/officer/calls/{id}/assignment/runs/{run}/cancel")
+    String cancel(@PathVariable long id, @PathVariable long run, RedirectAttributes redirect) {
+        try {
+            jobs.cancel(id, run, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "assignmentRun.cancelRequested");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problems", List.of(Problem.of("run", "error." + e.code())));
         }
         return "redirect:/officer/calls/" + id + "/assignment";
     }

@@ -63,9 +63,6 @@ public class AssignmentRuns {
                        String status) {
     }
 
-    public record Outcome(List<Line> lines, List<UnmetDemand> unmet, Map<String, Integer> loads, int conflicts) {
-    }
-
     private final Proposals proposals;
     private final ExpertPools pools;
     private final Directory directory;
@@ -87,8 +84,47 @@ public class AssignmentRuns {
         this.clock = clock;
     }
 
+    /**
+     * The run as the officer sees its result: the stored lines, what was not met, each expert's load,
+     * how many conflicts kept experts away, and the quality of the result (for {@code fair}, the proven
+     * bound of the smallest per-proposal sum next to the value reached; NaN for {@code total}).
+     */
+    public record Outcome(List<Line> lines, List<UnmetDemand> unmet, Map<String, Integer> loads, int conflicts,
+                          double totalAffinity, double minAffinity, double minBound, boolean optimal) {
+    }
+
+    /** What a run reports while it works and asks whether to give up; the synchronous run does neither. */
+    interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        /** {@code phase} is affinity, conflicts, solving or saving; {@code percent} of the whole run. */
+        default void phase(String phase, int percent) {
+        }
+
+        /** Asked often, from the solver's threads as well: must be cheap and thread-safe. */
+        default boolean stopRequested() {
+            return false;
+        }
+    }
+
+    /** A computed assignment, not yet stored. */
+    record Computed(long callId, long partyId, String partyCode, AssignmentResult result, AffinityModel model,
+                    Map<String, ProposalText> textOf, int conflicts, Assigner.Objective objective) {
+    }
+
+    /** The time the fair objective may take; the flow of {@code total} is exact and fast. */
+    static final int SOLVER_SECONDS = 30;
+
+    /** Computes and stores at once, with the {@code total} objective (the demo data and scripts use this). */
     @Transactional
     public Outcome run(long callId, long partyId, int perProposal, int maxLoad, TandemUser officer) {
+        return store(compute(callId, partyId, perProposal, maxLoad, Assigner.Objective.TOTAL, officer, Progress.NONE),
+                officer);
+    }
+
+    /** Who may run an assignment for the party, with what settings; thrown before anything is computed. */
+    void check(long callId, long partyId, int perProposal, int maxLoad, TandemUser officer) {
         Call call = calls.get(callId);
         Programme programme = programmes.get(call.getProgrammeId());
         Party party = programme.party(partyId).orElseThrow(() -> new NotAllowedException("party"));
@@ -101,6 +137,10 @@ public class AssignmentRuns {
         if (maxLoad < 1 || maxLoad > 500) {
             throw InvalidInputException.of("maxLoad", "assignment.maxLoad.range");
         }
+        requireNoneInvited(callId, partyId);
+    }
+
+    private void requireNoneInvited(long callId, long partyId) {
         var rerun = ReviewWorkflows.ASSIGNMENT.transition("run").orElseThrow();
         boolean invited = jdbc.sql("select count(*) from review_assignment where call_id = ? and party_id = ? and status <> all(?)")
                 .params(callId, partyId, rerun.from().toArray(String[]::new)).query(Integer.class).single() > 0;
@@ -108,6 +148,21 @@ public class AssignmentRuns {
             // Experts have been told; replacing them wholesale would go behind their backs. Use replace instead.
             throw InvalidInputException.of("party", "assignment.alreadyInvited");
         }
+    }
+
+    /**
+     * Affinity of the pool to the submitted proposals, conflicts, then the assignment; nothing is
+     * written. Needs no transaction (a background run must not hold one for the solver's time).
+     *
+     * @throws org.tandem.engine.assign.AssignmentCancelled when {@code progress} asked to stop
+     */
+    Computed compute(long callId, long partyId, int perProposal, int maxLoad, Assigner.Objective objective,
+                     TandemUser officer, Progress progress) {
+        check(callId, partyId, perProposal, maxLoad, officer);
+        Call call = calls.get(callId);
+        Programme programme = programmes.get(call.getProgrammeId());
+        Party party = programme.party(partyId).orElseThrow(() -> new NotAllowedException("party"));
+        progress.phase("affinity", 0);
         List<Proposal> submitted = proposals.ofCall(callId, officer).stream()
                 .filter(p -> p.getStatus() == ProposalStatus.SUBMITTED).toList();
         List<ExpertPools.Member> pool = pools.pool(programme.getId(), partyId);
@@ -124,48 +179,89 @@ public class AssignmentRuns {
             texts.add(textOf(p, fosOf));
             teams.add(partiesOf(p));
         }
+        stopIfAsked(progress);
 
+        List<Candidate> candidates = new ArrayList<>();
+        AffinityModel model = profiles.isEmpty() ? null : AffinityModel.build(profiles);
+        if (model != null) {
+            // In slices, so that the bar moves and a cancel is seen between slices.
+            int slice = Math.max(1, texts.size() / 10);
+            for (int from = 0; from < texts.size(); from += slice) {
+                List<ProposalText> part = texts.subList(from, Math.min(texts.size(), from + slice));
+                for (List<AffinityScore> ranked : model.rankAll(part, profiles.size())) {
+                    for (AffinityScore s : ranked) {
+                        candidates.add(new Candidate(s.proposalId(), s.expertId(), s.score(), String.valueOf(s.score())));
+                    }
+                }
+                progress.phase("affinity", 5 + 35 * Math.min(texts.size(), from + slice) / Math.max(1, texts.size()));
+                stopIfAsked(progress);
+            }
+        }
+
+        progress.phase("conflicts", 40);
         Set<AssignmentProblem.Pair> conflicts = new HashSet<>();
         int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
         List<Conflict> found = experts.isEmpty() ? List.of()
                 : new ConflictRules(3, 5, OrganisationAliases.builtIn()).findAll(teams, experts, year);
         // Cautious: a possible match (initials, a dropped middle name) also keeps the expert away.
         found.forEach(c -> conflicts.add(new AssignmentProblem.Pair(c.proposalId(), c.expertId())));
+        stopIfAsked(progress);
 
-        List<Candidate> candidates = new ArrayList<>();
-        AffinityModel model = profiles.isEmpty() ? null : AffinityModel.build(profiles);
-        if (model != null) {
-            for (List<AffinityScore> ranked : model.rankAll(texts, profiles.size())) {
-                for (AffinityScore s : ranked) {
-                    candidates.add(new Candidate(s.proposalId(), s.expertId(), s.score(), String.valueOf(s.score())));
-                }
-            }
-        }
+        progress.phase("solving", 55);
         List<Reviewer> reviewers = pool.stream()
                 .map(m -> new Reviewer(String.valueOf(m.person().id()), party.getCode(), maxLoad, 0)).toList();
         List<Demand> demands = submitted.stream()
                 .map(p -> new Demand(String.valueOf(p.getId()), party.getCode(), perProposal)).toList();
         AssignmentResult result = Assigner.assign(new AssignmentProblem(reviewers, demands, candidates, conflicts),
-                Assigner.Objective.TOTAL, 30);
-
-        jdbc.sql("delete from review_assignment where call_id = ? and party_id = ? and status = 'PROPOSED'")
-                .params(callId, partyId).update();
+                objective, SOLVER_SECONDS, progress::stopRequested);
+        progress.phase("saving", 95);
         Map<String, ProposalText> textOf = new HashMap<>();
         texts.forEach(t -> textOf.put(t.id(), t));
-        for (Candidate c : result.assigned()) {
-            var why = model.explain(textOf.get(c.proposalId()), c.reviewerId());
+        return new Computed(callId, partyId, party.getCode(), result, model, textOf, conflicts.size(), objective);
+    }
+
+    private static void stopIfAsked(Progress progress) {
+        if (progress.stopRequested()) {
+            throw new org.tandem.engine.assign.AssignmentCancelled();
+        }
+    }
+
+    /**
+     * Replaces the party's proposed (not yet invited) pairs by the computed ones. Checked again here:
+     * between a background run's start and its end, the officer may have sent invitations.
+     */
+    @Transactional
+    Outcome store(Computed c, TandemUser officer) {
+        requireNoneInvited(c.callId(), c.partyId());
+        long callId = c.callId();
+        long partyId = c.partyId();
+        AssignmentResult result = c.result();
+        jdbc.sql("delete from review_assignment where call_id = ? and party_id = ? and status = 'PROPOSED'")
+                .params(callId, partyId).update();
+        for (Candidate cand : result.assigned()) {
+            var why = c.model().explain(c.textOf().get(cand.proposalId()), cand.reviewerId());
             String text = String.join(", ", why.sharedTermNames().stream().limit(5).toList())
                     + (why.sharedFields().isEmpty() ? "" : " | FOS " + String.join(", ", why.sharedFields()));
             jdbc.sql("""
                     insert into review_assignment (call_id, party_id, proposal_id, person_id, score, why, status, created_by,
                         created_at) values (?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)""")
-                    .params(callId, partyId, Long.parseLong(c.proposalId()), Long.parseLong(c.reviewerId()), c.score(), text,
-                            officer.getUsername(), Timestamp.from(clock.instant())).update();
+                    .params(callId, partyId, Long.parseLong(cand.proposalId()), Long.parseLong(cand.reviewerId()),
+                            cand.score(), text, officer.getUsername(), Timestamp.from(clock.instant())).update();
         }
-        audit.record(officer.getUsername(), "Call", callId, "assignment-run", null, Map.of("party", party.getCode(),
-                "assigned", result.assigned().size(), "unmet", result.unmet().size(), "conflicts", conflicts.size(),
-                "total", String.format(Locale.ROOT, "%.4f", result.totalAffinity())));
-        return new Outcome(current(callId, partyId, officer), result.unmet(), loads(callId, partyId), conflicts.size());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("party", c.partyCode());
+        after.put("objective", c.objective().name().toLowerCase(Locale.ROOT));
+        after.put("assigned", result.assigned().size());
+        after.put("unmet", result.unmet().size());
+        after.put("conflicts", c.conflicts());
+        after.put("total", String.format(Locale.ROOT, "%.4f", result.totalAffinity()));
+        after.put("min", String.format(Locale.ROOT, "%.4f", result.minProposalAffinity()));
+        if (!Double.isNaN(result.minBound())) {
+            after.put("minBound", String.format(Locale.ROOT, "%.4f", result.minBound()));
+        }
+        audit.record(officer.getUsername(), "Call", callId, "assignment-run", null, after);
+        return new Outcome(current(callId, partyId, officer), result.unmet(), loads(callId, partyId), c.conflicts(),
+                result.totalAffinity(), result.minProposalAffinity(), result.minBound(), result.optimal());
     }
 
     /** Whether any party has proposed or invited reviewers for the call yet. */

@@ -47,6 +47,11 @@ public class ReviewWorkflows {
     }
 
     @Bean
+    Workflow assignmentRunStates() {
+        return AssignmentRunWorkflow.RUNS;
+    }
+
+    @Bean
     Workflow reviewStates() {
         return REVIEW;
     }

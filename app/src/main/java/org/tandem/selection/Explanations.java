@@ -69,4 +69,27 @@ public class Explanations {
         return messages.getMessage("selection.unmet.quotaMin", new Object[] {fieldNames.getOrDefault(m.group(1), m.group(1)),
                 Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))}, locale);
     }
+
+    /**
+     * The optimality proof of a funding line in words: for {@code optimal}, whether the solver proved
+     * that no selection within the budgets and quotas has more merit, and if not, the proven bound and
+     * how far below it the line may be; for {@code rank}, nothing (it claims no optimum). Empty when
+     * there is nothing to say.
+     */
+    public String proof(Selection.FundingView line) {
+        if (line.policy() != org.tandem.engine.select.Policy.OPTIMAL) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String merit = String.format(locale, "%.2f", line.totalMerit());
+        if (line.optimal()) {
+            String bound = String.format(locale, "%.2f", line.meritBound() == null ? line.totalMerit() : line.meritBound());
+            return messages.getMessage("selection.proof.optimal", new Object[] {merit, bound}, locale);
+        }
+        if (line.meritBound() == null || line.gap() == null) {
+            return messages.getMessage("selection.proof.unproven", new Object[] {merit}, locale);
+        }
+        return messages.getMessage("selection.proof.gap", new Object[] {merit,
+                String.format(locale, "%.2f", line.meritBound()), String.format(locale, "%.2f", line.gap() * 100)}, locale);
+    }
 }

@@ -76,7 +76,7 @@ public class Selection {
 
     public record FundingView(Policy policy, Map<String, BigDecimal> budgets, Map<String, int[]> quotas, List<LineRow> rows,
                               Map<String, BigDecimal> spent, int funded, BigDecimal totalMerit, boolean optimal,
-                              List<String> unmetMinimums) {
+                              List<String> unmetMinimums, BigDecimal meritBound, Double gap) {
     }
 
     private final Calls calls;
@@ -241,7 +241,8 @@ public class Selection {
                     reason == null ? "" : reason, r.costs()));
         }
         return new FundingView(policy, budgets, q, rows, result.spent(), result.fundedCount(), result.totalMerit(),
-                result.optimal(), result.unmetMinimums());
+                result.optimal(), result.unmetMinimums(), result.meritBound(),
+                Double.isNaN(result.gap()) ? null : result.gap());
     }
 
     /** An officer of a party marks a proposal recommended (or not) for that party. */

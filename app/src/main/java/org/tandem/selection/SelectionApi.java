@@ -54,7 +54,8 @@ class SelectionApi {
     }
 
     record LineJson(String policy, Map<String, BigDecimal> budgets, Map<String, BigDecimal> spent, int funded,
-                    BigDecimal totalMerit, boolean optimal, List<String> unmetMinimums, List<LineRowJson> rows) {
+                    BigDecimal totalMerit, boolean optimal, BigDecimal meritBound, Double gap, String proof,
+                    List<String> unmetMinimums, List<LineRowJson> rows) {
     }
 
     /** The funding line for {@code budget.<PARTY>}, {@code min.<FIELD>}, {@code max.<FIELD>}, {@code policy}. */
@@ -64,7 +65,7 @@ class SelectionApi {
         FundingQuery q = FundingQuery.from(params);
         Selection.FundingView v = selection.fundingLine(id, q.budgets(), q.quotas(), q.policy(), me);
         return new LineJson(v.policy().name().toLowerCase(java.util.Locale.ROOT), v.budgets(), v.spent(), v.funded(),
-                v.totalMerit(), v.optimal(), v.unmetMinimums(), v.rows().stream().map(r -> new LineRowJson(r.proposalId(),
+                v.totalMerit(), v.optimal(), v.meritBound(), v.gap(), explain.proof(v), v.unmetMinimums(), v.rows().stream().map(r -> new LineRowJson(r.proposalId(),
                 r.acronym(), r.field(), r.merit(), r.fundable(), r.funded(), r.reason(),
                 explain.of(r.funded(), r.reason(), r.merit()), r.costs())).toList());
     }

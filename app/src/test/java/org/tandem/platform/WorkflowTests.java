@@ -34,8 +34,9 @@ class WorkflowTests {
     @Test
     void everyModuleWorkflowIsRegisteredAndEveryStateIsReachable() {
         assertThat(workflows.all()).extracting(Workflow::name)
-                .containsExactly("assignment", "call", "decisions", "indicatorEditions", "innovationDeal", "innovationProfile",
-                        "project", "projectAcceptance", "projectChange", "projectReport", "proposal", "review");
+                .containsExactly("assignment", "assignmentRun", "call", "decisions", "indicatorEditions", "innovationDeal",
+                        "innovationProfile", "project", "projectAcceptance", "projectChange", "projectReport", "proposal",
+                        "review");
         for (Workflow w : workflows.all()) {
             Set<String> reached = new HashSet<>(Set.of(w.initial()));
             var todo = new ArrayDeque<>(reached);

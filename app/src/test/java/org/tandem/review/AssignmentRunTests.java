@@ -32,6 +32,7 @@ class AssignmentRunTests {
     @Autowired UserDetailsService users;
     @Autowired ExpertPools pools;
     @Autowired ReviewForms forms;
+    @Autowired AssignmentJobs jobs;
 
     TandemUser user(String name) {
         return (TandemUser) users.loadUserByUsername(name);
@@ -68,7 +69,7 @@ class AssignmentRunTests {
 
     @Test
     @org.junit.jupiter.api.Order(2)
-    void thePageShowsOnlyTheOfficersOwnPartyAndIsClosedToApplicants() {
+    void thePageShowsOnlyTheOfficersOwnPartyAndIsClosedToApplicants() throws InterruptedException {
         long call = pilot().getId();
         WebSession ru = new WebSession(port).signIn("officer.ru", "demo");
         ru.get("/officer/calls/" + call + "/assignment?lang=ru", "ru");
@@ -76,6 +77,12 @@ class AssignmentRunTests {
         var posted = ru.post("/officer/calls/" + call + "/assignment", Map.of("party",
                 String.valueOf(p.partyByCode("RU").orElseThrow().getId()), "perProposal", "1", "maxLoad", "50"), "ru");
         assertThat(posted.status()).isEqualTo(302);
+        // The run goes on in the background; the page shows its result once it has ended.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (jobs.activeOf(call).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(jobs.activeOf(call)).isEmpty();
         String page = ru.get("/officer/calls/" + call + "/assignment", "ru").body();
         assertThat(page).contains("Дмитрий Кузнецов").doesNotContain("Lê Minh Tuấn").contains("AIMRI");
         assertThat(new WebSession(port).signIn("applicant.vn", "demo")

@@ -1,7 +1,12 @@
 package org.tandem.platform.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
@@ -11,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +26,16 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Collects {@link ClusterScheduled} methods and runs them through db-scheduler, whose
- * {@code scheduled_tasks} table (migration V21) lets exactly one node pick each run. Started
- * after every bean is ready (so a job never runs against a half-built context) and stopped
- * before the data source closes.
+ * Collects {@link ClusterScheduled} methods and {@link BackgroundJob} beans and runs them through
+ * db-scheduler, whose {@code scheduled_tasks} table (migration V21) lets exactly one node pick each
+ * run. Started after every bean is ready (so a job never runs against a half-built context) and
+ * stopped before the data source closes.
  */
-public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
+public class ClusterJobs implements BeanPostProcessor, SmartLifecycle, BackgroundJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterJobs.class);
 
@@ -35,7 +43,9 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
     private final DataSource dataSource;
     private final Duration pollingInterval;
     private final List<RecurringTask<Void>> tasks = new ArrayList<>();
+    private final Map<String, OneTimeTask<Void>> oneOff = new ConcurrentHashMap<>();
     private volatile Scheduler scheduler;
+    private volatile SchedulerClient client;
 
     ClusterJobs(Environment env, DataSource dataSource, Duration pollingInterval) {
         this.env = env;
@@ -45,6 +55,9 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof BackgroundJob job) {
+            register(job);
+        }
         Class<?> type = AopUtils.getTargetClass(bean);
         ReflectionUtils.doWithMethods(type, m -> register(bean, m, AnnotationUtils.findAnnotation(m, ClusterScheduled.class)),
                 m -> AnnotationUtils.findAnnotation(m, ClusterScheduled.class) != null);
@@ -71,17 +84,58 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
         }));
     }
 
+    private void register(BackgroundJob job) {
+        // A run that throws was not a recorded failure (the job records those itself): a shutdown, a
+        // lost connection. A few more tries, then the execution is dropped rather than retried forever.
+        FailureHandler<Void> retry = new FailureHandler.MaxRetriesFailureHandler<>(3,
+                new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(10)));
+        OneTimeTask<Void> task = Tasks.oneTime(job.kind()).onFailure(retry).onDeadExecutionRevive()
+                .execute((instance, ctx) -> job.run(instance.getId()));
+        if (oneOff.putIfAbsent(job.kind(), task) != null) {
+            throw new IllegalStateException("two background jobs of kind " + job.kind());
+        }
+    }
+
+    @Override
+    public void submit(String kind, String id) {
+        OneTimeTask<Void> task = oneOff.get(kind);
+        if (task == null) {
+            throw new IllegalArgumentException("no background job of kind " + kind);
+        }
+        client().schedule(task.instance(id), Instant.now());
+    }
+
+    /**
+     * Its own client on a transaction-aware view of the data source: the scheduler's row is written
+     * on the caller's connection, so it commits (or rolls back) with the caller's work.
+     */
+    private SchedulerClient client() {
+        SchedulerClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    DataSource joined = new TransactionAwareDataSourceProxy(dataSource);
+                    client = SchedulerClient.Builder.create(joined, new ArrayList<Task<?>>(oneOff.values()))
+                            .jdbcCustomization(new AutodetectJdbcCustomization(joined, true)).build();
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
     @Override
     public void start() {
-        if (tasks.isEmpty()) {
+        if (tasks.isEmpty() && oneOff.isEmpty()) {
             return;
         }
-        scheduler = Scheduler.create(dataSource).startTasks(tasks).pollingInterval(pollingInterval)
-                .threads(2).heartbeatInterval(Duration.ofSeconds(10)).alwaysPersistTimestampInUTC()
+        scheduler = Scheduler.create(dataSource, new ArrayList<Task<?>>(oneOff.values())).startTasks(tasks)
+                .pollingInterval(pollingInterval)
+                .threads(3).heartbeatInterval(Duration.ofSeconds(10)).alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(Duration.ofSeconds(10)).build();
         scheduler.start();
-        log.info("Cluster jobs {} scheduled (polling every {})", tasks.stream().map(RecurringTask::getName).toList(),
-                pollingInterval);
+        log.info("Cluster jobs {} scheduled, background jobs {} (polling every {})",
+                tasks.stream().map(RecurringTask::getName).toList(), oneOff.keySet(), pollingInterval);
     }
 
     @Override

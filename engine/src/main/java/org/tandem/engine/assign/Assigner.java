@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reviewer assignment. First the most pairs that demands, loads, candidates and conflicts
@@ -57,6 +58,19 @@ public final class Assigner {
     }
 
     public static AssignmentResult assign(AssignmentProblem problem, Objective objective, double fairSeconds) {
+        return assign(problem, objective, fairSeconds, () -> false);
+    }
+
+    /**
+     * As {@link #assign(AssignmentProblem, Objective, double)}, asking {@code stop} now and then (from more
+     * than one thread, so it must be thread-safe and cheap) whether to give up; when it says yes, the fair
+     * search ends within about a tenth of a second and {@link AssignmentCancelled} is thrown.
+     */
+    public static AssignmentResult assign(AssignmentProblem problem, Objective objective, double fairSeconds,
+                                          BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            throw new AssignmentCancelled();
+        }
         Map<String, Integer> reviewerIndex = new HashMap<>();
         List<Reviewer> reviewers = problem.reviewers();
         for (int i = 0; i < reviewers.size(); i++) {
@@ -94,12 +108,17 @@ public final class Assigner {
                     && problem.conflicts().contains(new AssignmentProblem.Pair(c.proposalId(), c.reviewerId()));
         }
         return assign(reviewers, demands, new CandidateArrays(n, reviewer, demand, conflicted, score, i -> all[i]),
-                objective, fairSeconds);
+                objective, fairSeconds, stop);
     }
 
     /** The assignment of candidates given as arrays; {@link #assign(AssignmentProblem, Objective, double)} in the engine's own form. */
     static AssignmentResult assign(List<Reviewer> reviewers, List<Demand> demands, CandidateArrays candidates,
                                    Objective objective, double fairSeconds) {
+        return assign(reviewers, demands, candidates, objective, fairSeconds, () -> false);
+    }
+
+    static AssignmentResult assign(List<Reviewer> reviewers, List<Demand> demands, CandidateArrays candidates,
+                                   Objective objective, double fairSeconds, BooleanSupplier stop) {
         loadNatives();
         int[] candidatesOf = new int[demands.size()];
         int[] conflictedOf = new int[demands.size()];
@@ -134,6 +153,9 @@ public final class Assigner {
         boolean optimal = true;
         double minBound = Double.NaN;
         if (objective == Objective.FAIR) {
+            if (stop.getAsBoolean()) {
+                throw new AssignmentCancelled();
+            }
             int count = 0;
             for (boolean b : chosen) {
                 count += b ? 1 : 0;
@@ -144,7 +166,7 @@ public final class Assigner {
                 minLoadsMet &= load[r] >= Math.min(reviewers.get(r).minLoad(), reviewers.get(r).maxLoad());
             }
             FairAssignment.Outcome fair = new FairAssignment(arcs.size, arcs.demand, arcs.reviewer, arcs.scaled,
-                    demands, reviewers, proposalOf, proposalNo.size(), count, minLoadsMet).solve(chosen, fairSeconds);
+                    demands, reviewers, proposalOf, proposalNo.size(), count, minLoadsMet).stopWhen(stop).solve(chosen, fairSeconds);
             chosen = fair.chosen();
             optimal = fair.optimal();
             minBound = fair.boundUnits() / SCALE;

@@ -17,6 +17,7 @@ import com.google.ortools.sat.LinearExprBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The {@code fair} objective: the largest smallest per-proposal affinity sum, then the largest total
@@ -61,6 +62,7 @@ final class FairAssignment {
     private final int proposals;
     private final int count;
     private final boolean keepMinLoads;
+    private BooleanSupplier stop = () -> false;
 
     FairAssignment(int arcs, int[] demandOf, int[] reviewerOf, long[] scaled, List<Demand> demands,
                    List<Reviewer> reviewers, int[] proposalOfDemand, int proposals, int count, boolean keepMinLoads) {
@@ -76,9 +78,22 @@ final class FairAssignment {
         this.keepMinLoads = keepMinLoads;
     }
 
+    /** The caller's stop signal, asked between steps, in every loop and by CP-SAT's watcher. */
+    FairAssignment stopWhen(BooleanSupplier stop) {
+        this.stop = stop;
+        return this;
+    }
+
+    private void checkStop() {
+        if (stop.getAsBoolean()) {
+            throw new AssignmentCancelled();
+        }
+    }
+
     Outcome solve(boolean[] totalChosen, double seconds) {
         long start = System.nanoTime();
         Bound bound = bound(totalChosen);
+        checkStop();
         long floor = smallestSum(totalChosen);
         if (LOG) {
             System.err.printf("fair: bound %d, total's minimum %d, %.2f s%n", bound.units, floor, (System.nanoTime() - start) / 1e9);
@@ -95,6 +110,7 @@ final class FairAssignment {
         long proven = bound.units;
         // Ejection chains first (fast, all in Java), then CP-SAT from there, capped by the bound.
         boolean[] best = new LocalSearch(totalChosen).raiseMinimum(proven, System.nanoTime() + (long) (seconds * 0.3e9));
+        checkStop();
         long lo = smallestSum(best);
         if (LOG) {
             System.err.printf("fair: ejection chains reach %d, %.2f s%n", lo, (System.nanoTime() - start) / 1e9);
@@ -114,6 +130,7 @@ final class FairAssignment {
                         (System.nanoTime() - start) / 1e9);
             }
         }
+        checkStop();
         boolean optimalMin = lo >= proven;
         long reached = smallestSum(best);
         if (smallestSum(totalChosen) >= reached) {
@@ -121,6 +138,7 @@ final class FairAssignment {
             return new Outcome(totalChosen, optimalMin, Math.max(proven, reached));
         }
         best = repair(work, best, reached);
+        checkStop();
         if (LOG) {
             System.err.printf("fair: repaired total %d, %.2f s%n", total(best), (System.nanoTime() - start) / 1e9);
         }
@@ -129,6 +147,7 @@ final class FairAssignment {
         // (measured, docs/performance.md) and CP-SAT on the working set rarely improves it in time.
         Step total = exact ? cpSat(work, best, reached, Long.MAX_VALUE, reached, Math.min(left, Math.max(1, seconds * 0.3)))
                 : null;
+        checkStop();
         if (LOG) {
             System.err.printf("fair: CP-SAT total %d, %.2f s%n", total == null ? -1 : total(total.chosen), (System.nanoTime() - start) / 1e9);
         }
@@ -155,7 +174,7 @@ final class FairAssignment {
         for (int p = 0; p < proposals; p++) {
             fixed[p] = sum[p] <= threshold;
         }
-        for (int round = 0; round < 50; round++) {
+        for (int round = 0; round < 50 && !stop.getAsBoolean(); round++) {
             boolean[] flow = flowAround(work, chosen, fixed);
             if (flow == null) {
                 return chosen;
@@ -318,7 +337,7 @@ final class FairAssignment {
         }
         double tMax = perProposalCeiling(arcsOfDemand);
         double best = tMax;
-        for (int round = 0; round < 50; round++) {
+        for (int round = 0; round < 50 && !stop.getAsBoolean(); round++) {
             Duals duals = solveLp(in, tMax);
             if (duals == null) {
                 break;
@@ -562,7 +581,7 @@ final class FairAssignment {
         solver.getParameters().setMaxTimeInSeconds(seconds);
         solver.getParameters().setNumWorkers(2);
         solver.getParameters().setRandomSeed(1);
-        Stall stall = new Stall(solver);
+        Stall stall = new Stall(solver, stop);
         CpSolverStatus status;
         try {
             status = solver.solve(model, stall);
@@ -591,9 +610,11 @@ final class FairAssignment {
         private volatile boolean found;
         volatile boolean stopped;
         private final Thread watch;
+        private final BooleanSupplier cancelled;
 
-        Stall(CpSolver solver) {
+        Stall(CpSolver solver, BooleanSupplier cancelled) {
             this.solver = solver;
+            this.cancelled = cancelled;
             watch = new Thread(this::watch, "fair-stall");
             watch.setDaemon(true);
             watch.start();
@@ -609,6 +630,11 @@ final class FairAssignment {
             try {
                 while (true) {
                     Thread.sleep(100);
+                    if (cancelled.getAsBoolean()) {
+                        stopped = true;
+                        solver.stopSearch();
+                        return;
+                    }
                     if (!found) {
                         continue; // until a first solution, only the time limit ends the search
                     }
@@ -673,7 +699,7 @@ final class FairAssignment {
         }
 
         boolean[] raiseMinimum(long cap, long deadline) {
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !stop.getAsBoolean()) {
                 long mu = Long.MAX_VALUE;
                 for (long v : sum) {
                     mu = Math.min(mu, v);
