@@ -4,6 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.tandem.platform.security.CurrentUser;
+import org.tandem.platform.tasks.Tasks;
 
 /** What a visitor reads without signing in: programmes, the decade plan, open and upcoming calls. */
 @Controller
@@ -11,10 +13,12 @@ class PublicPages {
 
     private final Programmes programmes;
     private final Calls calls;
+    private final Tasks tasks;
 
-    PublicPages(Programmes programmes, Calls calls) {
+    PublicPages(Programmes programmes, Calls calls, Tasks tasks) {
         this.programmes = programmes;
         this.calls = calls;
+        this.tasks = tasks;
     }
 
     @GetMapping("/")
@@ -23,6 +27,8 @@ class PublicPages {
         model.addAttribute("calls", calls.openAndUpcoming());
         model.addAttribute("now", calls.now());
         model.addAttribute("programmeOf", (java.util.function.Function<Long, Programme>) programmes::get);
+        // A signed-in person's home starts with what they have to do, from every module.
+        CurrentUser.get().ifPresent(user -> model.addAttribute("tasks", tasks.of(user)));
         return "home";
     }
 
