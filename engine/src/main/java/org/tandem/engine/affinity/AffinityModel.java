@@ -49,9 +49,15 @@ public final class AffinityModel {
     private final Map<String, int[]> expertsByField;
     private final Map<String, int[]> expertsByMajor;
 
+    // Hybrid: sentence embeddings of the publications, and the share of the embedding cosine in
+    // each paper's similarity (0 = TF-IDF only, and then no vectors are held).
+    private final TextVectors textVectors;
+    private final PaperMatrix paperMatrix;
+    private final double embeddingWeight;
+
     private final ThreadLocal<Scratch> scratch;
 
-    private AffinityModel(List<ExpertProfile> pool, AffinityParameters params) {
+    private AffinityModel(List<ExpertProfile> pool, AffinityParameters params, TextVectors vectors, Double weight) {
         this.params = params;
         this.experts = List.copyOf(pool);
         for (int e = 0; e < experts.size(); e++) {
@@ -109,13 +115,100 @@ public final class AffinityModel {
         }
         expertsByField = toArrays(byField);
         expertsByMajor = toArrays(byMajor);
+        textVectors = vectors;
+        if (vectors == null) {
+            paperMatrix = null;
+            embeddingWeight = 0;
+        } else {
+            float[][] pv = vectors.vectors(pubs.stream().map(p -> Embeddings.document(p.title(), p.abstractText())).toList());
+            paperMatrix = new PaperMatrix(pv);
+            embeddingWeight = weight != null ? weight : equalSpreadWeight(pubVectors, pv);
+        }
         int pubCount = pubs.size();
-        scratch = ThreadLocal.withInitial(() -> new Scratch(pubCount, e, params.topPapers()));
+        int padded = paperMatrix == null ? 0 : paperMatrix.paddedLength();
+        scratch = ThreadLocal.withInitial(() -> new Scratch(pubCount, e, params.topPapers(), padded));
+    }
+
+    /** Papers compared pairwise when choosing the embedding weight (about 180,000 pairs at most). */
+    private static final int SPREAD_SAMPLE = 600;
+
+    /**
+     * The weight that gives both similarities the same spread over the pool: the standard
+     * deviation of the paper-to-paper TF-IDF cosine and of the (non-negative) embedding cosine
+     * over pairs of the pool's own papers, and {@code w = sd_tfidf / (sd_tfidf + sd_embedding)},
+     * so that {@code w * embedding} and {@code (1 - w) * tfidf} vary equally. This is score fusion
+     * by standardisation (CombSUM of equally scaled scores): it needs no relevance labels, adapts
+     * to how dense the pool's vocabulary is, and is deterministic (evenly spaced sample).
+     */
+    static double equalSpreadWeight(SparseVector[] tfidf, float[][] embedding) {
+        int n = tfidf.length;
+        int m = Math.min(n, SPREAD_SAMPLE);
+        if (m < 3) {
+            return 0.5;
+        }
+        int[] sample = new int[m];
+        for (int i = 0; i < m; i++) {
+            sample[i] = (int) ((long) i * n / m);
+        }
+        double[] sums = IntStream.range(0, m).parallel().mapToObj(i -> {
+            double[] acc = new double[5]; // count, sum t, sum t^2, sum e, sum e^2
+            for (int j = i + 1; j < m; j++) {
+                double t = tfidf[sample[i]].dot(tfidf[sample[j]]);
+                double e = Math.max(0, dot(embedding[sample[i]], embedding[sample[j]]));
+                acc[0]++;
+                acc[1] += t;
+                acc[2] += t * t;
+                acc[3] += e;
+                acc[4] += e * e;
+            }
+            return acc;
+        }).reduce(new double[5], (a, b) -> {
+            double[] c = new double[5];
+            for (int k = 0; k < 5; k++) {
+                c[k] = a[k] + b[k];
+            }
+            return c;
+        });
+        double sdT = Math.sqrt(Math.max(0, sums[2] / sums[0] - Math.pow(sums[1] / sums[0], 2)));
+        double sdE = Math.sqrt(Math.max(0, sums[4] / sums[0] - Math.pow(sums[3] / sums[0], 2)));
+        return sdT + sdE == 0 ? 0.5 : sdT / (sdT + sdE);
+    }
+
+    static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     /** Builds the model of an expert pool (analyses every publication once, on all cores). */
     public static AffinityModel build(List<ExpertProfile> experts, AffinityParameters params) {
-        return new AffinityModel(experts, params);
+        return new AffinityModel(experts, params, null, null);
+    }
+
+    /**
+     * The hybrid model: each paper's similarity is {@code (1 - w) * tfidf + w * max(0, embedding
+     * cosine)}, aggregated, weighted and combined exactly as in the TF-IDF model. The weight
+     * {@code w} is chosen from the pool itself ({@link #equalSpreadWeight}); vectors of the
+     * publications are fetched once, here, and of the proposals once per ranking call.
+     */
+    public static AffinityModel hybrid(List<ExpertProfile> experts, AffinityParameters params, TextVectors vectors) {
+        return new AffinityModel(experts, params, java.util.Objects.requireNonNull(vectors), null);
+    }
+
+    /** {@link #hybrid(List, AffinityParameters, TextVectors)} with a given embedding weight in [0, 1]. */
+    public static AffinityModel hybrid(List<ExpertProfile> experts, AffinityParameters params, TextVectors vectors,
+                                       double embeddingWeight) {
+        if (!(embeddingWeight >= 0 && embeddingWeight <= 1)) {
+            throw new IllegalArgumentException("embedding weight must be in [0, 1], got " + embeddingWeight);
+        }
+        return new AffinityModel(experts, params, java.util.Objects.requireNonNull(vectors), embeddingWeight);
+    }
+
+    /** Share of the embedding cosine in a paper's similarity; 0 for the TF-IDF model. */
+    public double embeddingWeight() {
+        return embeddingWeight;
     }
 
     public static AffinityModel build(List<ExpertProfile> experts) {
@@ -128,7 +221,10 @@ public final class AffinityModel {
 
     /** The {@code k} best experts for a proposal, best first; ties go to the earlier expert. */
     public List<AffinityScore> rank(ProposalText proposal, int k) {
-        Ranked r = rankIndices(proposal, k);
+        return scores(proposal, rankIndices(proposal, k));
+    }
+
+    private List<AffinityScore> scores(ProposalText proposal, Ranked r) {
         List<AffinityScore> out = new ArrayList<>(r.experts.length);
         for (int i = 0; i < r.experts.length; i++) {
             out.add(new AffinityScore(proposal.id(), experts.get(r.experts[i]).id(), r.scores[i]));
@@ -140,8 +236,32 @@ public final class AffinityModel {
     public List<List<AffinityScore>> rankAll(List<ProposalText> proposals, int k) {
         @SuppressWarnings("unchecked")
         List<AffinityScore>[] out = new List[proposals.size()];
-        IntStream.range(0, proposals.size()).parallel().forEach(i -> out[i] = rank(proposals.get(i), k));
+        if (paperMatrix == null) {
+            IntStream.range(0, proposals.size()).parallel().forEach(i -> out[i] = rank(proposals.get(i), k));
+            return Arrays.asList(out);
+        }
+        float[][] vectors = proposalVectors(proposals);
+        int block = PaperMatrix.BLOCK;
+        IntStream.range(0, (proposals.size() + block - 1) / block).parallel().forEach(b -> {
+            int from = b * block;
+            int to = Math.min(proposals.size(), from + block);
+            float[][] sims = Arrays.copyOf(scratch.get().embedding, to - from);
+            paperMatrix.similarities(Arrays.copyOfRange(vectors, from, to), sims);
+            for (int i = from; i < to; i++) {
+                out[i] = scores(proposals.get(i), rankIndices(proposals.get(i), k, sims[i - from]));
+            }
+        });
         return Arrays.asList(out);
+    }
+
+    private float[][] proposalVectors(List<ProposalText> proposals) {
+        return textVectors.vectors(proposals.stream().map(AffinityModel::embeddingText).toList());
+    }
+
+    /** Title and abstract; the keywords when the proposal gives neither. */
+    static String embeddingText(ProposalText p) {
+        String text = Embeddings.document(p.title(), p.abstractText());
+        return text.isEmpty() ? String.join(", ", p.keywords()) : text;
     }
 
     /** The score of one pair, exactly as {@link #rank} computes it. */
@@ -154,6 +274,17 @@ public final class AffinityModel {
     }
 
     Ranked rankIndices(ProposalText proposal, int k) {
+        float[] sims = null;
+        if (paperMatrix != null) {
+            float[][] out = {scratch.get().embedding[0]};
+            paperMatrix.similarities(new float[][] {proposalVectors(List.of(proposal))[0]}, out);
+            sims = out[0];
+        }
+        return rankIndices(proposal, k, sims);
+    }
+
+    /** {@code embedding}: the proposal's embedding cosine with every paper, or null for TF-IDF only. */
+    private Ranked rankIndices(ProposalText proposal, int k, float[] embedding) {
         Query q = query(proposal);
         Scratch s = scratch.get();
         int n = experts.size();
@@ -163,6 +294,9 @@ public final class AffinityModel {
             return new Ranked(new int[0], new double[0]);
         }
         pubIndex.accumulate(q.text, s.pubAcc);
+        if (embedding != null) {
+            mix(s.pubAcc, embedding);
+        }
         keywordIndex.accumulate(q.keywords, s.keywordAcc);
         accumulateFields(q.fields, s);
         for (int e = 0; e < n; e++) {
@@ -174,6 +308,15 @@ public final class AffinityModel {
             s.heap.offer(e, score);
         }
         return s.heap.drainBestFirst();
+    }
+
+    /** Per paper: {@code (1 - w) * tfidf + w * max(0, embedding)}, in place in {@code tfidf}. */
+    private void mix(float[] tfidf, float[] embedding) {
+        float w = (float) embeddingWeight;
+        float rest = 1 - w;
+        for (int i = 0; i < tfidf.length; i++) {
+            tfidf[i] = rest * tfidf[i] + w * Math.max(0f, embedding[i]);
+        }
     }
 
     /** Per-paper similarities aggregated so that one close paper is enough (see class comment). */
@@ -227,9 +370,17 @@ public final class AffinityModel {
         int to = pubStart[e + 1];
         Integer[] order = new Integer[to - from];
         double[] v = new double[to - from];
+        double[] sim = new double[to - from];
+        float[] pv = paperMatrix == null ? null : proposalVectors(List.of(proposal))[0];
+        float rest = (float) (1 - embeddingWeight);
         for (int i = from; i < to; i++) {
             order[i - from] = i - from;
-            v[i - from] = (float) q.text.dot(pubVectors[i]) * pubRecency[i];
+            float s = (float) q.text.dot(pubVectors[i]);
+            if (pv != null) {
+                s = rest * s + (float) embeddingWeight * Math.max(0f, (float) dot(pv, paperMatrix.vector(i)));
+            }
+            sim[i - from] = s;
+            v[i - from] = s * pubRecency[i];
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -v[i]));
         // Split the text score into per-term shares: paper of rank r contributes alpha_r * recency * q_t * p_t.
@@ -242,7 +393,7 @@ public final class AffinityModel {
             text += alpha * v[order[r]];
             for (int i = 0; i < q.text.terms().length; i++) {
                 int t = q.text.terms()[i];
-                double c = alpha * pubRecency[pub] * q.text.weights()[i] * pubVectors[pub].weight(t);
+                double c = alpha * rest * pubRecency[pub] * q.text.weights()[i] * pubVectors[pub].weight(t);
                 if (c > 0) {
                     share.merge(t, c, Double::sum);
                 }
@@ -273,7 +424,7 @@ public final class AffinityModel {
         field = q.fields.isEmpty() ? 0 : field / q.fields.size();
         Publication closest = order.length == 0 || v[order[0]] <= 0 ? null
                 : experts.get(e).publications().get(order[0]);
-        double closestSim = closest == null ? 0 : q.text.dot(pubVectors[from + order[0]]);
+        double closestSim = closest == null ? 0 : sim[order[0]];
         return new Explanation(proposal.id(), expertId, q.combine(text, keyword, field),
                 text, keyword, field, q.textWeight, q.keywordWeight, q.fieldWeight,
                 terms, sharedKeywords, sharedFields, closest, closestSim);
@@ -348,8 +499,10 @@ public final class AffinityModel {
         final float[] fieldTmp;
         final double[] top;
         final TopK heap = new TopK();
+        final float[][] embedding;
 
-        Scratch(int pubs, int experts, int topPapers) {
+        Scratch(int pubs, int experts, int topPapers, int paddedPubs) {
+            embedding = new float[paddedPubs == 0 ? 0 : PaperMatrix.BLOCK][paddedPubs];
             top = new double[topPapers];
             pubAcc = new float[pubs];
             keywordAcc = new float[experts];

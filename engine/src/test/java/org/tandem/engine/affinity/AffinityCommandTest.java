@@ -114,6 +114,55 @@ class AffinityCommandTest {
     }
 
     @Test
+    void rerunWithAVectorDirectoryEmbedsNothingAndWritesTheSameScores() throws IOException {
+        Path p = write("P.jsonl",
+                "{\"id\":101,\"title\":\"Stable perovskite solar modules\",\"abstract\":\"films resisting moisture\"}",
+                "{\"id\":\"p2\",\"title\":\"Dengue vaccination\"}");
+        Path vectors = dir.resolve("vectors");
+        Path out1 = dir.resolve("A1.csv");
+        Path out2 = dir.resolve("A2.csv");
+        String[] common = {"affinity", "--proposals", p.toString(), "--experts", experts().toString(), "--vectors", vectors.toString()};
+        assertThat(run(concat(common, "--out", out1.toString()))).as(stderr).isZero();
+        // 2 publications + 2 proposals; e3 has none
+        assertThat(stdout).contains("\"model\":\"hybrid\"").contains("\"vectors_cached\":0,\"vectors_computed\":4");
+        assertThat(run(concat(common, "--out", out2.toString()))).as(stderr).isZero();
+        assertThat(stdout).contains("\"vectors_cached\":4,\"vectors_computed\":0");
+        assertThat(Files.readAllLines(out2)).isEqualTo(Files.readAllLines(out1));
+
+        Path tfidf = dir.resolve("T.csv");
+        assertThat(run("affinity", "--model", "tfidf", "--proposals", p.toString(), "--experts", experts().toString(),
+                "--out", tfidf.toString())).as(stderr).isZero();
+        assertThat(stdout).contains("\"model\":\"tfidf\",\"embedding_weight\":0.0000");
+        assertThat(Files.readAllLines(tfidf).get(1)).startsWith("101,e1,");
+    }
+
+    @Test
+    void badModelOptionsAndAForeignVectorFileAreBadInput() throws IOException {
+        Path p = write("P.jsonl", "{\"id\":\"x\",\"title\":\"t\"}");
+        Path out = dir.resolve("A.csv");
+        Path foreign = Files.createDirectories(dir.resolve("v"));
+        Files.writeString(foreign.resolve(Embeddings.MODEL + ".vectors"), "not vectors");
+        String[][] cases = {
+            {"--model", "bert"}, {"--embedding-weight", "1.5"}, {"--model", "tfidf", "--vectors", foreign.toString()},
+            {"--vectors", foreign.toString()},
+        };
+        String[] expected = {"--model", "--embedding-weight", "--vectors", "not a vector cache"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = concat(new String[] {"affinity", "--proposals", p.toString(), "--experts", experts().toString(),
+                "--out", out.toString()}, cases[i]);
+            assertThat(run(args)).as(String.join(" ", cases[i])).isEqualTo(EngineCli.EXIT_BAD_INPUT);
+            assertThat(stderr).as(String.join(" ", cases[i])).contains(expected[i]);
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void scoresAreFormattedWithSixDecimals() {
         assertThat(AffinityCsvWriter.appendScore(new StringBuilder(), 0.1234567).toString()).isEqualTo("0.123457");
         assertThat(AffinityCsvWriter.appendScore(new StringBuilder(), 1.0).toString()).isEqualTo("1.000000");
