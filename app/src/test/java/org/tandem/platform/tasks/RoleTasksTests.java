@@ -159,7 +159,7 @@ class RoleTasksTests {
         String home = new WebSession(port).signIn("expert.vn", "demo").get("/", "en").body();
         assertThat(home).contains("data-severity=\"LATE\"").contains("Accept or decline the review of TASK-RV");
 
-        invitations.answer(expert, call, proposal, true, "expert.vn");
+        invitations.answer(expert, call, proposal, true, "I declare that I have no conflict of interest.", "expert.vn");
         assertThat(of("expert.vn")).anyMatch(t -> t.labelKey().equals("task.review.due")
                 && t.link().equals("/reviews/" + call + "/" + proposal));
     }
