@@ -57,6 +57,7 @@ class ProjectPages {
         List<Project> all = new ArrayList<>(mine);
         led.stream().filter(p -> all.stream().noneMatch(q -> q.id() == p.id())).forEach(all::add);
         model.addAttribute("projects", all);
+        model.addAttribute("exportable", me.has(org.tandem.platform.security.Role.PROGRAMME_OFFICER));
         return "project/officer-list";
     }
 

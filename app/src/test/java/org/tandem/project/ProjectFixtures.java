@@ -31,7 +31,7 @@ import org.tandem.selection.DecisionsApproved;
  * the project module as the registry would deliver it.
  */
 
-class ProjectFixtures {
+public class ProjectFixtures {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
     final Calls calls;
@@ -40,7 +40,7 @@ class ProjectFixtures {
     final Projects projects;
     final UserDetailsService users;
 
-    ProjectFixtures(Calls calls, Programmes programmes, ProposalSubmissions proposals, Projects projects, UserDetailsService users) {
+    public ProjectFixtures(Calls calls, Programmes programmes, ProposalSubmissions proposals, Projects projects, UserDetailsService users) {
         this.calls = calls;
         this.programmes = programmes;
         this.proposals = proposals;
@@ -48,7 +48,7 @@ class ProjectFixtures {
         this.users = users;
     }
 
-    TandemUser user(String name) {
+    public TandemUser user(String name) {
         return (TandemUser) users.loadUserByUsername(name);
     }
 
@@ -98,7 +98,7 @@ class ProjectFixtures {
     }
 
     /** A fresh call with {@code n} funded projects, awarded. */
-    List<Project> awarded(String title, int n) {
+    public List<Project> awarded(String title, int n) {
         Call call = closedCall(title);
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
