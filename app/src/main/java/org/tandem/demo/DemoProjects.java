@@ -34,6 +34,8 @@ import org.tandem.programme.PlanBudget;
 import org.tandem.programme.PlanInput;
 import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
+import org.tandem.project.Acceptance;
+import org.tandem.project.AcceptanceRule;
 import org.tandem.project.Contracts;
 import org.tandem.project.Outputs;
 import org.tandem.project.Project;
@@ -50,7 +52,7 @@ import org.tandem.selection.DecisionsApproved;
 /**
  * The programme before this one, 2021–2025, as its agencies' records were brought into Tandem:
  * two calls reviewed and decided the normal way, whose funded proposals are joint projects.
- * The 2022 call's projects are finished; the 2024 call's are running, with contracts, payments,
+ * The 2022 call's projects are finished, each accepted by both parties' councils; the 2024 call's are running, with contracts, payments,
  * a first annual report from most teams (one returned with comments, one not yet filed) and
  * outputs — among them a joint publication with a DOI and a patent application. Business dates
  * (signing, periods, payments, the decision) are those of the records; the time each was
@@ -78,11 +80,12 @@ class DemoProjects implements ApplicationRunner {
     private final Outputs outputs;
     private final UserDetailsService users;
     private final ExpertPools pools;
+    private final Acceptance acceptance;
 
     DemoProjects(TandemSettings settings, Programmes programmes, Calls calls, Accounts accounts,
                  ProposalSubmissions submissions, DemoReviews reviews, Decisions decisions, Projects projects,
                  Contracts contracts, Reports reports, Outputs outputs, UserDetailsService users,
-                 ExpertPools pools) {
+                 ExpertPools pools, Acceptance acceptance) {
         this.settings = settings;
         this.programmes = programmes;
         this.calls = calls;
@@ -96,6 +99,7 @@ class DemoProjects implements ApplicationRunner {
         this.outputs = outputs;
         this.users = users;
         this.pools = pools;
+        this.acceptance = acceptance;
     }
 
     @Override
@@ -290,6 +294,9 @@ class DemoProjects implements ApplicationRunner {
                 }
                 file(running, part, lead, officer, "FINAL", null, true);
             }
+            for (Project.Part part : running.parties()) {
+                accept(running, part, n % 2 == 0 ? 3 : 1);
+            }
             TandemUser vnLead = users(running.partByCode("VN").orElseThrow());
             outputs.add(project.id(), publication(running, "Results of the joint project " + running.acronym(),
                     "10.5555/tandem.demo." + running.acronym().toLowerCase(), 2024), vnLead);
@@ -344,6 +351,31 @@ class DemoProjects implements ApplicationRunner {
                 null, List.of(), null, null, null, null, null, null, List.of(), "MASTER", "VN", "FEMALE", null,
                 "Thesis defended at the host university", false, null, null), vnLead);
         outputs.setTrl(demo.id(), 3, null, vnLead);
+    }
+
+    /**
+     * The party's acceptance council: unconflicted experts of its pool grade each promised
+     * product; mostly Satisfactory, Excellent on quality where the project published jointly.
+     */
+    private void accept(Project p, Project.Part part, int size) {
+        TandemUser officer = user("officer." + part.partyCode().toLowerCase());
+        List<Long> members = acceptance.candidates(p.id(), part.partyCode(), officer).stream()
+                .filter(c -> c.conflict() == null).limit(size).map(Acceptance.Candidate::personId).toList();
+        Acceptance.Council council = acceptance.form(p.id(), part.partyCode(), members,
+                List.of("Joint scientific report", "Articles in international journals", "Laboratory prototype"), officer);
+        for (int m = 0; m < members.size(); m++) {
+            Map<Long, Map<AcceptanceRule.Criterion, AcceptanceRule.Grade>> grades = new LinkedHashMap<>();
+            for (Acceptance.Product product : council.products()) {
+                Map<AcceptanceRule.Criterion, AcceptanceRule.Grade> g = new java.util.EnumMap<>(AcceptanceRule.Criterion.class);
+                for (AcceptanceRule.Criterion c : AcceptanceRule.Criterion.values()) {
+                    boolean excellent = (product.position() + m + c.ordinal()) % 4 == 0;
+                    g.put(c, excellent ? AcceptanceRule.Grade.EXCELLENT : AcceptanceRule.Grade.SATISFACTORY);
+                }
+                grades.put(product.id(), g);
+            }
+            acceptance.grade(council.id(), members.get(m), grades, officer);
+        }
+        acceptance.conclude(council.id(), officer);
     }
 
     private Reports.Report file(Project p, Project.Part part, TandemUser lead, TandemUser officer, String kind,

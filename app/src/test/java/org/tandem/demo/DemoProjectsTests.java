@@ -31,6 +31,7 @@ class DemoProjectsTests {
     @Autowired Reports reports;
     @Autowired Outputs outputs;
     @Autowired UserDetailsService users;
+    @Autowired org.tandem.project.Acceptance acceptance;
 
     List<Project> of(String title) {
         Programme earlier = programmes.byCode(DemoProjects.CODE).orElseThrow();
@@ -49,6 +50,10 @@ class DemoProjectsTests {
             // Codes carry the year of the committee's decision, not of the import.
             assertThat(p.partByCode("VN").orElseThrow().code()).contains("/22/");
         });
+        List<org.tandem.project.Acceptance.Council> councils = finished.stream()
+                .flatMap(p -> acceptance.of(p.id(), "VN", officerVn).stream()).toList();
+        assertThat(councils).hasSameSizeAs(finished).allSatisfy(c -> assertThat(c.result()).isEqualTo("SATISFACTORY"));
+        assertThat(councils).anyMatch(c -> c.members().size() == 3 && c.products().size() == 3);
         assertThat(running).hasSizeGreaterThanOrEqualTo(2).allSatisfy(p -> assertThat(p.status()).isEqualTo("RUNNING"));
 
         List<Reports.Report> firstYear = running.stream()
