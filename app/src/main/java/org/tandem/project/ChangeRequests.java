@@ -241,7 +241,7 @@ public class ChangeRequests {
         if (readable && !given.isEmpty()) {
             BigDecimal current = part.budgetTotal();
             problems.require(total.compareTo(current) == 0, "budget", "project.change.budgetTotal",
-                    total.setScale(2).toPlainString(), current.setScale(2).toPlainString(), part.currency());
+                    total.setScale(2), current.setScale(2), part.currency());
             problems.require(!sameBudget(out, part.budget()), "budget", "project.change.nothing");
         }
         return out;

@@ -216,7 +216,7 @@ class ChangeRequestTests {
         assertThatThrownBy(() -> changes.raise(p.id(), budget("VN", more), f.user("applicant.vn")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.problems()).extracting(Problem::field).containsExactly("budget");
-                    assertThat(e.problems().get(0).args()).containsExactly("2600000000.00", "2500000000.00", "VND");
+                    assertThat(e.problems().get(0).args()).containsExactly(new BigDecimal("2600000000.00"), new BigDecimal("2500000000.00"), "VND");
                 });
         var notPdf = new ChangeRequests.ChangeInput("EXTENSION", null, " ", null, null, null, null, null,
                 p.endDate().minusDays(1), "letter.docx", "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1));
