@@ -136,4 +136,30 @@ class ChangeRequestBrowserTests extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(part.budgetTotal()).isEqualByComparingTo("2500000000");
         org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
     }
+
+    @Test
+    void whatTheLeadTypesIntoTheReportIsSavedAndComesBackAfterAReload() {
+        Project p = running();
+        Page lead = signedIn("applicant.vn", "Asia/Ho_Chi_Minh");
+        var errors = consoleErrors(lead);
+        lead.navigate(url("/projects/" + p.id() + "/report?lang=en"));
+        lead.locator("textarea[name=scientific]").pressSequentially("Sensors installed in Thái Bình");
+        assertThat(lead.locator("#save-status")).containsText("Draft saved");
+        lead.reload();
+        assertThat(lead.locator("textarea[name=scientific]")).hasValue("Sensors installed in Thái Bình");
+        assertThat(lead.locator("#save-status")).containsText("Your draft of");
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(lead)).isEmpty();
+
+        lead.navigate(url("/projects/" + p.id() + "/plan?lang=en"));
+        assertThat(lead.locator("table").first()).containsText("WP2 Models (months 13-24)");
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(lead)).isEmpty();
+        Page officer = signedIn("officer.vn", "Asia/Ho_Chi_Minh");
+        officer.navigate(url("/projects/overdue?lang=vi"));
+        assertThat(officer.locator("h1")).hasText("Báo cáo quá hạn và mục trễ hạn");
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(officer)).isEmpty();
+        officer.navigate(url("/projects/" + p.id() + "?lang=ru"));
+        assertThat(officer.locator("main")).containsText("Сроки отчётов");
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(officer)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+    }
 }
