@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -24,6 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.tandem.platform.Hashes;
 import org.tandem.platform.audit.AuditTrail;
 import org.tandem.platform.files.FileStore;
+import org.tandem.platform.mail.Outbox;
+import org.tandem.platform.security.Account;
+import org.tandem.platform.security.Accounts;
+import org.tandem.platform.security.Role;
 import org.tandem.platform.security.TandemUser;
 import org.tandem.platform.validation.ConflictException;
 import org.tandem.platform.validation.InvalidInputException;
@@ -89,9 +95,16 @@ public class ChangeRequests {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final Accounts accounts;
+    private final Outbox outbox;
+    private final MessageSource messages;
 
     ChangeRequests(JdbcClient jdbc, Projects projects, Contracts contracts, Calls calls, FileStore files,
-                   UserDetailsService users, AuditTrail audit, JsonMapper json, Clock clock) {
+                   UserDetailsService users, AuditTrail audit, JsonMapper json, Clock clock, Accounts accounts, Outbox outbox,
+                   MessageSource messages) {
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.projects = projects;
         this.contracts = contracts;
@@ -114,7 +127,7 @@ public class ChangeRequests {
             throw new NotAllowedException("not an officer or team lead of project " + projectId);
         }
         ProjectWorkflow.PROJECT.require(project.status(), "requestChange");
-        String kind = in.kind() == null ? null : in.kind().strip().toUpperCase(java.util.Locale.ROOT);
+        String kind = in.kind() == null ? null : in.kind().strip().toUpperCase(Locale.ROOT);
         if (kind == null || !KINDS.contains(kind)) {
             throw InvalidInputException.of("kind", "project.change.kind");
         }
@@ -172,7 +185,28 @@ public class ChangeRequests {
         after.put("proposed", proposed);
         after.put("confirmation", Map.of("file", name, "sha256", sha));
         audit.record(user.getUsername(), AUDIT_TYPE, id, "raise", null, after);
+        tellOfficers(project, kind, part, in.reason().strip(), user);
         return get(id);
+    }
+
+    /** Every party's officers hear that a change awaits their approval, each in their own language. */
+    private void tellOfficers(Project project, String kind, Project.Part part, String reason, TandemUser raiser) {
+        Set<Long> parties = new HashSet<>();
+        project.parties().forEach(p -> parties.add(p.partyId()));
+        String code = (part != null ? part : project.parties().get(0)).code();
+        for (Account a : accounts.all()) {
+            boolean officer = a.enabled() && a.id() != raiser.id() && a.grants().stream()
+                    .anyMatch(g -> g.role() == Role.PROGRAMME_OFFICER && g.partyId() != null && parties.contains(g.partyId())
+                            && (g.programmeId() == null || g.programmeId() == project.programmeId()));
+            if (!officer || a.email() == null || a.email().isBlank()) {
+                continue;
+            }
+            Locale locale = Locale.forLanguageTag(a.preferredLanguage() == null ? "en" : a.preferredLanguage());
+            String what = messages.getMessage("project.change.kind." + kind, null, locale);
+            outbox.send(a.email(), messages.getMessage("project.change.mailSubject", new Object[] {code, what}, locale),
+                    messages.getMessage("project.change.mailBody", new Object[] {what, code, project.title(),
+                            raiser.displayName(), reason}, locale) + "\n\n/projects/" + project.id() + "/changes\n");
+        }
     }
 
     private Proposed check(Project project, Project.Part part, String kind, ChangeInput in) {
@@ -241,7 +275,7 @@ public class ChangeRequests {
         if (readable && !given.isEmpty()) {
             BigDecimal current = part.budgetTotal();
             problems.require(total.compareTo(current) == 0, "budget", "project.change.budgetTotal",
-                    total.setScale(2).toPlainString(), current.setScale(2).toPlainString(), part.currency());
+                    total.setScale(2), current.setScale(2), part.currency());
             problems.require(!sameBudget(out, part.budget()), "budget", "project.change.nothing");
         }
         return out;

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.tandem.platform.mail.Outbox;
 import org.tandem.platform.validation.ConflictException;
 import org.tandem.platform.validation.InvalidInputException;
 import org.tandem.platform.validation.NotAllowedException;
@@ -52,6 +53,7 @@ class ChangeRequestTests {
     @Autowired ChangeRequests changes;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
+    @Autowired Outbox outbox;
     ProjectFixtures f;
 
     @BeforeEach
@@ -96,6 +98,13 @@ class ChangeRequestTests {
         ChangeRequests.Change raised = changes.raise(p.id(), budget("VN", moved()), f.user("applicant.vn"));
         assertThat(raised.status()).isEqualTo(ProjectWorkflow.PROPOSED);
         assertThat(raised.partyCode()).isEqualTo("VN");
+        String code = p.part(f.party("VN")).orElseThrow().code();
+        // Both parties' officers hear of it, each in their own language.
+        assertThat(outbox.latest(50)).filteredOn(m -> m.subject().contains(code))
+                .extracting(Outbox.Message::recipient, m -> m.subject().startsWith("Запрос на изменение")
+                        || m.subject().startsWith("Đề nghị điều chỉnh"))
+                .contains(org.assertj.core.groups.Tuple.tuple("officer.ru@demo.tandem.example", true),
+                        org.assertj.core.groups.Tuple.tuple("officer.vn@demo.tandem.example", true));
 
         // One party's officer cannot approve for the other party.
         assertThatThrownBy(() -> changes.approve(p.id(), raised.id(), "VN", null, f.user("officer.ru")))
@@ -216,7 +225,7 @@ class ChangeRequestTests {
         assertThatThrownBy(() -> changes.raise(p.id(), budget("VN", more), f.user("applicant.vn")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.problems()).extracting(Problem::field).containsExactly("budget");
-                    assertThat(e.problems().get(0).args()).containsExactly("2600000000.00", "2500000000.00", "VND");
+                    assertThat(e.problems().get(0).args()).containsExactly(new BigDecimal("2600000000.00"), new BigDecimal("2500000000.00"), "VND");
                 });
         var notPdf = new ChangeRequests.ChangeInput("EXTENSION", null, " ", null, null, null, null, null,
                 p.endDate().minusDays(1), "letter.docx", "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1));
