@@ -1,5 +1,6 @@
 package org.tandem.engine.affinity;
 
+import org.tandem.engine.io.BadInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,8 +73,8 @@ public final class AffinityCommand implements Callable<Integer> {
             if (vectors != null) {
                 source = VectorCache.open(vectors);
             }
-        } catch (InputFormatException e) {
-            err.println(e.getMessage());
+        } catch (BadInputException e) {
+            err.println("bad input: " + e.getMessage());
             return EngineCli.EXIT_BAD_INPUT;
         }
         AffinityModel model;

@@ -1,5 +1,6 @@
 package org.tandem.engine.affinity;
 
+import org.tandem.engine.io.BadInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,7 +20,13 @@ import java.util.Set;
  * with topic-specific Zipf vocabularies so that there is real signal to rank. Each expert has
  * about 5 publications of ~150 words (title + abstract); deterministic for a given seed.
  *
- * <p>Usage: {@code CorpusGenerator --proposals N --experts M --out DIR [--seed S]}
+ * <p>Usage: {@code CorpusGenerator --proposals N --experts M --out DIR [--seed S] [--timing-vectors VDIR]}
+ *
+ * <p>{@code --timing-vectors} fills a {@link VectorCache} in VDIR with random unit vectors under the
+ * hashes of every generated text. The texts are made-up words, so their real embeddings mean
+ * nothing, and embedding 60,000 of them takes most of an hour on two cores; the cost of a run with
+ * cached vectors does not depend on their values, so this times {@code affinity --vectors VDIR}
+ * at scale. Never use such a directory for real data.
  */
 public final class CorpusGenerator {
 
@@ -70,17 +77,53 @@ public final class CorpusGenerator {
         int experts = 1000;
         long seed = 42;
         Path out = Path.of(".");
+        Path timingVectors = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--proposals" -> proposals = Integer.parseInt(args[i + 1]);
                 case "--experts" -> experts = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
+                case "--timing-vectors" -> timingVectors = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Files.createDirectories(out);
         new CorpusGenerator(seed).write(proposals, experts, out);
+        if (timingVectors != null) {
+            fillWithRandomVectors(out, timingVectors, seed);
+        }
+    }
+
+    private static void fillWithRandomVectors(Path corpus, Path vectors, long seed) throws IOException {
+        try {
+            List<String> texts = new ArrayList<>();
+            for (ProposalText p : JsonlReader.readProposals(corpus.resolve("proposals.jsonl"))) {
+                texts.add(AffinityModel.embeddingText(p));
+            }
+            for (ExpertProfile e : JsonlReader.readExperts(corpus.resolve("experts.jsonl"))) {
+                for (Publication p : e.publications()) {
+                    texts.add(Embeddings.document(p.title(), p.abstractText()));
+                }
+            }
+            Random r = new Random(seed);
+            VectorCache.open(vectors, batch -> {
+                float[][] out = new float[batch.size()][Embeddings.DIMENSION];
+                for (float[] v : out) {
+                    double norm = 0;
+                    for (int d = 0; d < v.length; d++) {
+                        v[d] = (float) r.nextGaussian();
+                        norm += v[d] * v[d];
+                    }
+                    for (int d = 0; d < v.length; d++) {
+                        v[d] /= (float) Math.sqrt(norm);
+                    }
+                }
+                return out;
+            }).vectors(texts);
+        } catch (BadInputException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     void write(int proposals, int experts, Path dir) throws IOException {

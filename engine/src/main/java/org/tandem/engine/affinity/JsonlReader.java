@@ -1,5 +1,6 @@
 package org.tandem.engine.affinity;
 
+import org.tandem.engine.io.BadInputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +19,7 @@ import java.util.Set;
 /**
  * Reads proposals and experts from JSON Lines (one object per line, blank lines ignored).
  * Unknown fields are skipped so agencies can leave extra columns in; missing optional fields
- * are empty; ids may be strings or numbers. Anything else is an {@link InputFormatException}.
+ * are empty; ids may be strings or numbers. Anything else is an {@link BadInputException}.
  */
 public final class JsonlReader {
 
@@ -27,7 +28,7 @@ public final class JsonlReader {
     private JsonlReader() {
     }
 
-    public static List<ProposalText> readProposals(Path file) throws InputFormatException {
+    public static List<ProposalText> readProposals(Path file) throws BadInputException {
         List<ProposalText> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         readLines(file, (p, line) -> {
@@ -55,7 +56,7 @@ public final class JsonlReader {
         return out;
     }
 
-    public static List<ExpertProfile> readExperts(Path file) throws InputFormatException {
+    public static List<ExpertProfile> readExperts(Path file) throws BadInputException {
         List<ExpertProfile> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         readLines(file, (p, line) -> {
@@ -82,18 +83,18 @@ public final class JsonlReader {
     }
 
     private record Location(Path file, long line) {
-        InputFormatException error(String field, String problem) {
-            return new InputFormatException(file.toString(), line, field, problem);
+        BadInputException error(String field, String problem) {
+            return new BadInputException(file.toString(), line, field, problem);
         }
     }
 
     private interface LineHandler {
-        void object(JsonParser p, long line) throws IOException, InputFormatException;
+        void object(JsonParser p, long line) throws IOException, BadInputException;
     }
 
-    private static void readLines(Path file, LineHandler handler) throws InputFormatException {
+    private static void readLines(Path file, LineHandler handler) throws BadInputException {
         if (!Files.isRegularFile(file)) {
-            throw new InputFormatException(file.toString(), 0, null, "not a readable file");
+            throw new BadInputException(file.toString(), 0, null, "not a readable file");
         }
         long lineNo = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -108,26 +109,26 @@ public final class JsonlReader {
                 }
                 try (JsonParser p = JSON.createParser(line)) {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
-                        throw new InputFormatException(file.toString(), lineNo, null, "expected a JSON object");
+                        throw new BadInputException(file.toString(), lineNo, null, "expected a JSON object");
                     }
                     handler.object(p, lineNo);
                     if (p.nextToken() != null) {
-                        throw new InputFormatException(file.toString(), lineNo, null,
+                        throw new BadInputException(file.toString(), lineNo, null,
                                 "unexpected content after the JSON object");
                     }
                 } catch (JsonProcessingException e) {
-                    throw new InputFormatException(file.toString(), lineNo, null,
+                    throw new BadInputException(file.toString(), lineNo, null,
                             "invalid JSON: " + e.getOriginalMessage());
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new InputFormatException(file.toString(), lineNo + 1, null, "not UTF-8 text");
+            throw new BadInputException(file.toString(), lineNo + 1, null, "not UTF-8 text");
         } catch (IOException e) {
-            throw new InputFormatException(file.toString(), lineNo, null, "cannot read: " + e.getMessage());
+            throw new BadInputException(file.toString(), lineNo, null, "cannot read: " + e.getMessage());
         }
     }
 
-    private static void requireNewId(String id, Set<String> seen, Location at) throws InputFormatException {
+    private static void requireNewId(String id, Set<String> seen, Location at) throws BadInputException {
         if (id == null || id.isBlank()) {
             throw at.error("id", "missing or empty");
         }
@@ -136,7 +137,7 @@ public final class JsonlReader {
         }
     }
 
-    private static String id(JsonParser p, Location at) throws IOException, InputFormatException {
+    private static String id(JsonParser p, Location at) throws IOException, BadInputException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
             return p.getText().trim();
@@ -144,7 +145,7 @@ public final class JsonlReader {
         throw at.error("id", "must be a string or an integer");
     }
 
-    private static String text(JsonParser p, Location at, String field) throws IOException, InputFormatException {
+    private static String text(JsonParser p, Location at, String field) throws IOException, BadInputException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
@@ -157,7 +158,7 @@ public final class JsonlReader {
 
     /** An array of strings; numbers are accepted too, as FOS codes are sometimes written 1.2. */
     private static List<String> strings(JsonParser p, Location at, String field)
-            throws IOException, InputFormatException {
+            throws IOException, BadInputException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -177,7 +178,7 @@ public final class JsonlReader {
     }
 
     private static void publications(JsonParser p, Location at, List<Publication> out)
-            throws IOException, InputFormatException {
+            throws IOException, BadInputException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
@@ -207,7 +208,7 @@ public final class JsonlReader {
     }
 
     private static Integer year(JsonParser p, JsonToken v, Location at, String field)
-            throws IOException, InputFormatException {
+            throws IOException, BadInputException {
         if (v == JsonToken.VALUE_NULL) {
             return null;
         }

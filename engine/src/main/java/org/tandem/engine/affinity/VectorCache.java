@@ -1,5 +1,6 @@
 package org.tandem.engine.affinity;
 
+import org.tandem.engine.io.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,11 +47,11 @@ public final class VectorCache implements TextVectors {
     }
 
     /** Opens (or creates) the cache in {@code dir}; a file that is not a vector cache is bad input. */
-    public static VectorCache open(Path dir) throws InputFormatException {
+    public static VectorCache open(Path dir) throws BadInputException {
         return open(dir, TextVectors.COMPUTED);
     }
 
-    static VectorCache open(Path dir, TextVectors embedder) throws InputFormatException {
+    static VectorCache open(Path dir, TextVectors embedder) throws BadInputException {
         Path file = dir.resolve(Embeddings.MODEL + ".vectors");
         VectorCache cache = new VectorCache(file, embedder);
         try {
@@ -59,17 +60,17 @@ public final class VectorCache implements TextVectors {
                 cache.load();
             }
         } catch (IOException e) {
-            throw new InputFormatException(file.toString(), 0, null, "cannot read the vector cache: " + e.getMessage());
+            throw new BadInputException(file.toString(), 0, null, "cannot read the vector cache: " + e.getMessage());
         }
         return cache;
     }
 
-    private void load() throws IOException, InputFormatException {
+    private void load() throws IOException, BadInputException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             ByteBuffer head = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
             if (size < HEADER || readFully(ch, head, 0) < HEADER || !headerMatches(head)) {
-                throw new InputFormatException(file.toString(), 0, null,
+                throw new BadInputException(file.toString(), 0, null,
                         "not a vector cache of " + Embeddings.MODEL + " (" + DIM + " dimensions); remove it or choose another --vectors directory");
             }
             long records = (size - HEADER) / RECORD;

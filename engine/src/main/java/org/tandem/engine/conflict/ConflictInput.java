@@ -1,5 +1,6 @@
 package org.tandem.engine.conflict;
 
+import org.tandem.engine.io.BadInputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,7 @@
 package org.tandem.engine.conflict;
 
+import org.tandem.engine.io.CsvTable;
+import org.tandem.engine.io.BadInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -75,7 +77,7 @@ public final class ConflictsCommand implements Callable<Integer> {
             int current = year != null ? year : Year.now().getValue();
             conflicts = new ConflictRules(orgYears, coauthorYears, orgs).findAll(ps, es, current);
         } catch (BadInputException e) {
-            err.println(e.getMessage());
+            err.println("bad input: " + e.getMessage());
             return org.tandem.engine.cli.EngineCli.EXIT_BAD_INPUT;
         }
         List<Conflict> certain = conflicts.stream().filter(c -> !c.possible()).toList();
@@ -104,8 +106,8 @@ public final class ConflictsCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write(HEADER + "\n");
             for (Conflict c : rows) {
-                w.write(CsvFields.quote(c.proposalId()) + "," + CsvFields.quote(c.expertId()) + ","
-                        + c.reason().code() + "," + CsvFields.quote(c.detail()) + "\n");
+                w.write(CsvTable.quote(c.proposalId()) + "," + CsvTable.quote(c.expertId()) + ","
+                        + c.reason().code() + "," + CsvTable.quote(c.detail()) + "\n");
             }
         } catch (IOException | UncheckedIOException e) {
             Files.deleteIfExists(tmp);

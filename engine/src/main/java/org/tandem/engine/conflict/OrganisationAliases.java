@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.tandem.engine.io.CsvTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +93,10 @@ public final class OrganisationAliases {
         if (line.isBlank() || line.strip().startsWith("#")) {
             return;
         }
-        List<String> names = CsvFields.split(line, lineNumber).stream()
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (line.chars().filter(c -> c == '"').count() % 2 != 0) {
+            throw new IllegalArgumentException("line " + lineNumber + ": unclosed quote");
+        }
+        List<String> names = Arrays.stream(CsvTable.split(line)).filter(s -> !s.isEmpty()).toList();
         if (!names.isEmpty()) {
             add(names);
         }

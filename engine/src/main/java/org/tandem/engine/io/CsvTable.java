@@ -18,9 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A CSV file with a header, read row by row. Columns are found by name (any order, extra
- * columns ignored); BOM, CRLF, surrounding spaces and RFC 4180 quotes are tolerated. Every
- * error names the file, the line and the column, because agencies run this on their own data.
+ * A CSV file with a header, read row by row: the one CSV reader of the engine. Columns are found
+ * by name (any case and order, extra columns ignored); BOM, CRLF, blank lines, surrounding spaces
+ * and RFC 4180 quotes (with commas and line breaks inside) are tolerated; of two same-named columns
+ * the first counts. A missing column and a quote never closed are refused. Every error is a {@link BadInputException} naming
+ * the file, the line and the column, because agencies run this on their own data; a row's line is
+ * the physical line it starts on.
  *
  * <p>Files of millions of lines are read in large blocks of characters and split in place: a
  * field becomes a {@code String} only when asked for as text, numbers are parsed from the
@@ -264,6 +267,7 @@ public final class CsvTable {
                 in.comma[k]--;
             }
         }
+        unclosedQuote(in, 1);
         row.split(in);
         for (int i = 0; i < row.count; i++) {
             index.putIfAbsent(row.name(i).toLowerCase(Locale.ROOT), i);
@@ -273,13 +277,21 @@ public final class CsvTable {
                 throw new BadInputException(file, 1, column, "column missing from the header");
             }
         }
-        int n = 1;
+        int n = 1 + in.breaks;
         while (in.next()) {
             n++;
+            unclosedQuote(in, n);
             if (row.split(in)) {
                 row.line = n;
                 rows.accept(row);
             }
+            n += in.breaks;
+        }
+    }
+
+    private void unclosedQuote(Lines in, int line) {
+        if (in.unclosed) {
+            throw new BadInputException(file, line, "quote", "a quote opened on this line is never closed");
         }
     }
 
@@ -303,6 +315,11 @@ public final class CsvTable {
         int commas;
         /** Whether the current line has a quote; then its commas are not all separators. */
         boolean quote;
+        /** Line breaks inside quotes in the current record (spreadsheets write them for multi-line cells). */
+        int breaks;
+        /** The input ended inside quotes: the record's quote is never closed. */
+        boolean unclosed;
+        private boolean inQuotes;
         private int pos;
         private int limit;
         private boolean eof;
@@ -330,6 +347,8 @@ public final class CsvTable {
                 if (scanned == 0) {
                     commas = 0;
                     quote = false;
+                    breaks = 0;
+                    inQuotes = false;
                 }
                 int i = pos + scanned;
                 char[] b = buf;
@@ -342,6 +361,11 @@ public final class CsvTable {
                                 comma = Arrays.copyOf(comma, commas * 2);
                             }
                             comma[commas++] = i - pos;
+                        } else if ((c == '\n' || c == '\r') && inQuotes) {
+                            // a break inside a quoted value; CRLF counts once (the record so far stays in buf)
+                            if (c == '\r' || i == pos || b[i - 1] != '\r') {
+                                breaks++;
+                            }
                         } else if (c == '\n' || c == '\r') {
                             from = pos;
                             to = i;
@@ -350,11 +374,13 @@ public final class CsvTable {
                             return true;
                         } else if (c == '"') {
                             quote = true;
+                            inQuotes = !inQuotes; // "" inside quotes toggles twice
                         }
                     }
                     i++;
                 }
                 if (eof) {
+                    unclosed = inQuotes;
                     if (pos < limit) {
                         from = pos;
                         to = limit;
@@ -531,7 +557,7 @@ public final class CsvTable {
     }
 
     public static String quote(String value) {
-        return value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+        return value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
                 ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 }

@@ -1,5 +1,6 @@
 package org.tandem.engine.select;
 
+import org.tandem.engine.io.BadInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

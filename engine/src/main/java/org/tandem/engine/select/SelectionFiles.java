@@ -1,5 +1,7 @@
 package org.tandem.engine.select;
 
+import org.tandem.engine.io.BadInputException;
+import org.tandem.engine.io.CsvTable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -19,12 +21,35 @@ final class SelectionFiles {
     private SelectionFiles() {
     }
 
-    static SelectionInput read(Path proposalsCsv, Path costsCsv, Path budgetsCsv, Path quotasCsv) throws BadInputException {
-        Map<String, BigDecimal> budgets = readBudgets(CsvTable.read(budgetsCsv, "party", "budget"));
+    /** A small file read whole: its name and, per data row, the line and the values of the columns asked for. */
+    private record Table(String name, List<Row> rows) {
+        static Table read(Path file, String... columns) {
+            List<Row> rows = new ArrayList<>();
+            CsvTable.read(file, List.of(columns), row -> {
+                Map<String, String> values = new HashMap<>();
+                for (String c : columns) {
+                    String v = row.optional(c);
+                    values.put(c, v == null ? "" : v);
+                }
+                rows.add(new Row(row.line(), values));
+            });
+            return new Table(file.toString(), rows);
+        }
 
-        CsvTable p = CsvTable.read(proposalsCsv, "proposal_id", "field", "merit");
+        String get(Row row, String column) {
+            return row.values.get(column);
+        }
+    }
+
+    private record Row(int line, Map<String, String> values) {
+    }
+
+    static SelectionInput read(Path proposalsCsv, Path costsCsv, Path budgetsCsv, Path quotasCsv) throws BadInputException {
+        Map<String, BigDecimal> budgets = readBudgets(Table.read(budgetsCsv, "party", "budget"));
+
+        Table p = Table.read(proposalsCsv, "proposal_id", "field", "merit");
         Map<String, Draft> drafts = new LinkedHashMap<>();
-        for (CsvTable.Row row : p.rows()) {
+        for (Row row : p.rows()) {
             String id = nonEmpty(p, row, "proposal_id");
             String field = nonEmpty(p, row, "field");
             BigDecimal merit = amount(p, row, "merit");
@@ -34,8 +59,8 @@ final class SelectionFiles {
             }
         }
 
-        CsvTable c = CsvTable.read(costsCsv, "proposal_id", "party", "cost");
-        for (CsvTable.Row row : c.rows()) {
+        Table c = Table.read(costsCsv, "proposal_id", "party", "cost");
+        for (Row row : c.rows()) {
             String id = nonEmpty(c, row, "proposal_id");
             String party = nonEmpty(c, row, "party");
             BigDecimal cost = amount(c, row, "cost");
@@ -67,14 +92,14 @@ final class SelectionFiles {
         List<Budget> budgetList = new ArrayList<>();
         budgets.forEach((party, amount) -> budgetList.add(new Budget(party, amount)));
         List<FieldQuota> quotas = quotasCsv == null ? List.of()
-                : readQuotas(CsvTable.read(quotasCsv, "field", "min_count", "max_count"));
+                : readQuotas(Table.read(quotasCsv, "field", "min_count", "max_count"));
         return new SelectionInput(proposals, budgetList, quotas);
     }
 
-    private static Map<String, BigDecimal> readBudgets(CsvTable b) throws BadInputException {
+    private static Map<String, BigDecimal> readBudgets(Table b) throws BadInputException {
         Map<String, BigDecimal> budgets = new TreeMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        for (CsvTable.Row row : b.rows()) {
+        for (Row row : b.rows()) {
             String party = nonEmpty(b, row, "party");
             BigDecimal amount = amount(b, row, "budget");
             if (budgets.putIfAbsent(party, amount) != null) {
@@ -86,9 +111,9 @@ final class SelectionFiles {
         return budgets;
     }
 
-    private static List<FieldQuota> readQuotas(CsvTable q) throws BadInputException {
+    private static List<FieldQuota> readQuotas(Table q) throws BadInputException {
         Map<String, FieldQuota> quotas = new LinkedHashMap<>();
-        for (CsvTable.Row row : q.rows()) {
+        for (Row row : q.rows()) {
             String field = nonEmpty(q, row, "field");
             // An empty min means 0, an empty max means "no maximum": spreadsheets leave cells blank.
             int min = count(q, row, "min_count", 0);
@@ -104,7 +129,7 @@ final class SelectionFiles {
         return List.copyOf(quotas.values());
     }
 
-    private static String nonEmpty(CsvTable t, CsvTable.Row row, String column) throws BadInputException {
+    private static String nonEmpty(Table t, Row row, String column) throws BadInputException {
         String v = t.get(row, column);
         if (v.isEmpty()) {
             throw new BadInputException(t.name(), row.line(), column, "empty value");
@@ -113,7 +138,7 @@ final class SelectionFiles {
     }
 
     /** A non-negative exact decimal; no thousands separators, no currency signs, no NaN/Infinity. */
-    private static BigDecimal amount(CsvTable t, CsvTable.Row row, String column) throws BadInputException {
+    private static BigDecimal amount(Table t, Row row, String column) throws BadInputException {
         String v = nonEmpty(t, row, column);
         BigDecimal d;
         try {
@@ -131,7 +156,7 @@ final class SelectionFiles {
         return d;
     }
 
-    private static int count(CsvTable t, CsvTable.Row row, String column, int ifEmpty) throws BadInputException {
+    private static int count(Table t, Row row, String column, int ifEmpty) throws BadInputException {
         String v = t.get(row, column);
         if (v.isEmpty()) {
             return ifEmpty;

@@ -94,7 +94,7 @@ class AffinityCommandTest {
         Path out = dir.resolve("A.csv");
         String[][] cases = {
             {"{\"id\":\"a\",\"publications\":[{\"title\":\"t\",\"year\":\"soon\"}]}", "publications[0].year"},
-            {"{\"keywords\":[]}", "'id'"},
+            {"{\"keywords\":[]}", "E.jsonl:1: id:"},
             {"{\"id\":\"a\"}\n{\"id\":\"a\"}", "duplicate"},
             {"{\"id\":\"a\",", "invalid JSON"},
             {"[1,2]", "expected a JSON object"},

@@ -1,5 +1,6 @@
 package org.tandem.engine.affinity;
 
+import org.tandem.engine.io.BadInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -86,7 +87,7 @@ class VectorCacheTest {
 
         Files.writeString(file, "proposal_id,reviewer_id,score\n");
         assertThatThrownBy(() -> VectorCache.open(dir, new CountingEmbedder()))
-                .isInstanceOf(InputFormatException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("not a vector cache");
     }
 

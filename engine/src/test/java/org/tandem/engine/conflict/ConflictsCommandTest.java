@@ -89,7 +89,7 @@ class ConflictsCommandTest {
         assertThat(badInput(PROPOSALS.replace("0000-0002-1825-0097", "12345"), EXPERTS))
                 .contains("p.jsonl:1").contains("team[1].orcid");
         assertThat(badInput(PROPOSALS.replace("{\"id\": \"P2\", ", "{"), EXPERTS))
-                .contains("p.jsonl:3").contains("'id'");
+                .contains("p.jsonl:3: id:");
         assertThat(badInput(PROPOSALS, EXPERTS + "{not json\n")).contains("e.jsonl:4").contains("invalid JSON");
         assertThat(badInput(PROPOSALS, EXPERTS.replace("\"by\": \"officer\"", "\"by\": \"chair\"")))
                 .contains("declared_conflicts[0].by");

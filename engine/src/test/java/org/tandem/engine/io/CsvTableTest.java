@@ -3,10 +3,8 @@ package org.tandem.engine.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,34 +25,66 @@ class CsvTableTest {
 
     private static final Path NAME = Path.of("T.csv");
 
-    /** What the former reader handed on: per row, the line and every header column's optional value. */
-    static List<String> expected(String text, List<String> columns) throws IOException {
+    /**
+     * Reference reading: records end at LF, CR or CRLF outside quotes (a quote toggles, so "" inside
+     * quotes toggles twice), a record's line is the physical line it starts on, blank records are
+     * skipped, each record is split by {@link CsvTable#split}; null when a quote is never closed.
+     */
+    static List<String> expected(String text, List<String> columns) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String> records = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        int recordLine = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean crlf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+            if (!quoted && (c == '\n' || c == '\r')) {
+                records.add(cur.toString());
+                lines.add(recordLine);
+                cur.setLength(0);
+                if (crlf) {
+                    i++;
+                }
+                line++;
+                recordLine = line;
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n' || (c == '\r' && !crlf)) {
+                line++;
+            }
+            cur.append(c);
+        }
+        if (quoted) {
+            return null;
+        }
+        if (cur.length() > 0) {
+            records.add(cur.toString());
+            lines.add(recordLine);
+        }
+        String[] names = CsvTable.split(records.isEmpty() ? "" : records.get(0));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            index.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
+        }
         List<String> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new StringReader(text))) {
-            String header = in.readLine();
-            if (!header.isEmpty() && header.charAt(0) == '\uFEFF') {
-                header = header.substring(1);
+        for (int r = 1; r < records.size(); r++) {
+            if (records.get(r).isBlank()) {
+                continue;
             }
-            String[] names = CsvTable.split(header);
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                index.putIfAbsent(names[i].toLowerCase(Locale.ROOT), i);
+            String[] values = CsvTable.split(records.get(r));
+            StringBuilder row = new StringBuilder().append(lines.get(r));
+            for (String c : columns) {
+                Integer i = index.get(c);
+                row.append('|').append(i == null || i >= values.length || values[i].isEmpty() ? null : values[i]);
             }
-            String line;
-            int n = 1;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] values = CsvTable.split(line);
-                StringBuilder row = new StringBuilder().append(n);
-                for (String c : columns) {
-                    Integer i = index.get(c);
-                    row.append('|').append(i == null || i >= values.length || values[i].isEmpty() ? null : values[i]);
-                }
-                out.add(row.toString());
-            }
+            out.add(row.toString());
         }
         return out;
     }
@@ -93,9 +123,28 @@ class CsvTableTest {
             }
             List<String> want = expected(text.toString(), columns);
             for (int block : new int[] {1, 2, 3, 4, 5, 7, 64, 1 << 16}) {
-                assertThat(actual(text.toString(), columns, block)).as("case %d, block %d", t, block).isEqualTo(want);
+                if (want == null) {
+                    int b = block;
+                    assertThatThrownBy(() -> actual(text.toString(), columns, b)).as("case %d, block %d", t, block)
+                            .isInstanceOf(BadInputException.class).hasMessageContaining("never closed");
+                } else {
+                    assertThat(actual(text.toString(), columns, block)).as("case %d, block %d", t, block).isEqualTo(want);
+                }
             }
         }
+    }
+
+    @Test
+    void quotedValuesMayHoldLineBreaksAndAnUnclosedQuoteIsRefused() throws IOException {
+        String text = "id,note\r\n1,\"two\r\nlines\"\r\n2,\"three\nshort\rlines\"\n3,plain\n";
+        for (int block : new int[] {1, 2, 3, 16, 1 << 16}) {
+            assertThat(actual(text, List.of("id", "note"), block)).as("block %d", block)
+                    .containsExactly("2|1|two\r\nlines", "4|2|three\nshort\rlines", "7|3|plain");
+        }
+        Path f = Files.writeString(dir.resolve("Q.csv"), "id,note\n1,ok\n2,\"never\n3,closed\n");
+        assertThatThrownBy(() -> CsvTable.read(f, List.of("id"), row -> { }))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(f + ":3: quote: a quote opened on this line is never closed");
     }
 
     @Test
