@@ -234,7 +234,8 @@ public class AssignmentJobs implements BackgroundJob {
                         where id = ?""")
                         .params(AssignmentRunWorkflow.DONE, computed.result().assigned().size(), unmetText(o.unmet()),
                                 o.conflicts(), o.totalAffinity(), o.minAffinity(),
-                                Double.isNaN(o.minBound()) ? null : o.minBound(), o.optimal(),
+                                // The engine's bound is in millionths, rounded down; the value is in full precision.
+                                Double.isNaN(o.minBound()) ? null : Math.max(o.minBound(), o.minAffinity()), o.optimal(),
                                 Timestamp.from(clock.instant()), runId).update();
             });
         } catch (AssignmentCancelled e) {
