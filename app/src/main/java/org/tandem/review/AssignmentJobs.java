@@ -202,6 +202,10 @@ public class AssignmentJobs implements BackgroundJob {
                         AssignmentRunWorkflow.RUNS.transition("start").orElseThrow().from().toArray(String[]::new))
                 .query(AssignmentJobs::row).optional();
         if (claimed.isEmpty()) {
+            if (find(runId).isEmpty()) {
+                // Scheduled in the starting transaction, so this cannot happen unless that commit is still on its way.
+                throw new IllegalStateException("assignment run " + runId + " not visible yet");
+            }
             return; // cancelled before it started, or already ended on another attempt
         }
         Run run = claimed.get();

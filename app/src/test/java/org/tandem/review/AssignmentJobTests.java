@@ -56,6 +56,7 @@ class AssignmentJobTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
     @Autowired org.tandem.proposal.ProposalSubmissions submissions;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     long call;
 
@@ -293,6 +294,26 @@ class AssignmentJobTests {
         AssignmentJobs.Run failed = jobs.get(call, tired, user("officer.ru"));
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(failed.message()).isEqualTo("assignmentRun.message.interrupted");
+    }
+
+    @Test
+    void aStartRolledBackLeavesNeitherARunNorAScheduledTask() throws Exception {
+        long call = pilot();
+        long ru = party("RU");
+        long[] id = new long[1];
+        tx.executeWithoutResult(status -> {
+            id[0] = jobs.start(call, ru, 1, 50, Assigner.Objective.TOTAL, user("officer.ru")).id();
+            // Seen inside the transaction: the scheduler's row is written on the same connection.
+            assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ? and task_instance = ?")
+                    .params(AssignmentJobs.KIND, String.valueOf(id[0])).query(Long.class).single()).isEqualTo(1);
+            status.setRollbackOnly();
+        });
+        Thread.sleep(1500); // three polling rounds of the test scheduler
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ? and task_instance = ?")
+                .params(AssignmentJobs.KIND, String.valueOf(id[0])).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from review_assignment_run where id = ?").param(id[0]).query(Long.class).single())
+                .isZero();
+        assertThat(jobs.activeOf(call)).isEmpty();
     }
 
     @Test
