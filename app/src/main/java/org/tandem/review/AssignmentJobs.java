@@ -202,6 +202,10 @@ public class AssignmentJobs implements BackgroundJob {
                         AssignmentRunWorkflow.RUNS.transition("start").orElseThrow().from().toArray(String[]::new))
                 .query(AssignmentJobs::row).optional();
         if (claimed.isEmpty()) {
+            if (find(runId).isEmpty()) {
+                // Scheduled in the starting transaction, so this cannot happen unless that commit is still on its way.
+                throw new IllegalStateException("assignment run " + runId + " not visible yet");
+            }
             return; // cancelled before it started, or already ended on another attempt
         }
         Run run = claimed.get();
@@ -234,7 +238,8 @@ public class AssignmentJobs implements BackgroundJob {
                         where id = ?""")
                         .params(AssignmentRunWorkflow.DONE, computed.result().assigned().size(), unmetText(o.unmet()),
                                 o.conflicts(), o.totalAffinity(), o.minAffinity(),
-                                Double.isNaN(o.minBound()) ? null : o.minBound(), o.optimal(),
+                                // The engine's bound is in millionths, rounded down; the value is in full precision.
+                                Double.isNaN(o.minBound()) ? null : Math.max(o.minBound(), o.minAffinity()), o.optimal(),
                                 Timestamp.from(clock.instant()), runId).update();
             });
         } catch (AssignmentCancelled e) {

@@ -25,9 +25,11 @@ import org.tandem.platform.validation.InvalidInputException;
 class AssignmentRunApi {
 
     private final AssignmentJobs jobs;
+    private final org.springframework.context.MessageSource messages;
 
-    AssignmentRunApi(AssignmentJobs jobs) {
+    AssignmentRunApi(AssignmentJobs jobs, org.springframework.context.MessageSource messages) {
         this.jobs = jobs;
+        this.messages = messages;
     }
 
     /** {@code objective} is {@code fair} (the default) or {@code total}. */
@@ -38,15 +40,18 @@ class AssignmentRunApi {
     }
 
     record RunJson(long id, long callId, long partyId, int perProposal, int maxLoad, String objective, String status,
-                   String phase, int percent, boolean cancelRequested, String message, Integer assigned,
+                   String phase, int percent, boolean cancelRequested, String message, String messageText, Integer assigned,
                    List<UnmetJson> unmet, Integer conflicts, Double totalAffinity, Double minAffinity, Double minBound,
                    Double gap, Boolean optimal, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 
-    static RunJson json(AssignmentJobs.Run r) {
+    /** {@code message} is a stable code for programs; {@code messageText} says it in the caller's language. */
+    RunJson json(AssignmentJobs.Run r) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         return new RunJson(r.id(), r.callId(), r.partyId(), r.perProposal(), r.maxLoad(),
                 r.objective().toLowerCase(Locale.ROOT), r.status().toLowerCase(Locale.ROOT),
-                r.phase(), r.percent(), r.cancelRequested(), r.message(), r.assigned(),
+                r.phase(), r.percent(), r.cancelRequested(), r.message(),
+                r.message() == null ? null : messages.getMessage(r.message(), null, r.message(), locale), r.assigned(),
                 r.unmet() == null ? null : r.unmet().stream()
                         .map(u -> new UnmetJson(u.proposalId(), u.missing(), u.reason().name().toLowerCase(Locale.ROOT))).toList(),
                 r.conflicts(), r.totalAffinity(), r.minAffinity(), r.minBound(), r.gap(), r.optimal(), r.createdAt(),

@@ -41,6 +41,12 @@ class ReviewBrowserTests extends BrowserTest {
         officer.fill("#per-RU", "2");
         officer.fill("#load-RU", "25");
         clickAndWaitForNextPage(officer, "#run-RU");
+        // The run goes on in the background: the page follows it (progress bar, polled) and reloads when it ends.
+        assertThat(officer.locator(".notice")).containsText("started in the background");
+        assertThat(officer.locator("#run-state-RU .quality")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        assertThat(officer.locator("#run-state-RU .quality")).containsText("Weakest proposal");
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(officer)).isEmpty();
         assertThat(officer.locator("tr[data-party=RU]").first()).isVisible();
         assertThat(officer.locator("#load-chart-RU")).isVisible();
 

@@ -62,6 +62,10 @@ class SelectionTests {
                 .allSatisfy(r -> assertThat(r.reason()).startsWith("budget:"));
         var optimal = selection.fundingLine(call, Map.of(), Map.of(), Policy.OPTIMAL, user("committee.ru"));
         assertThat(optimal.optimal()).isTrue();
+        // Proven: the bound is the merit reached, no gap.
+        assertThat(optimal.meritBound()).isEqualByComparingTo(optimal.totalMerit());
+        assertThat(optimal.gap()).isEqualTo(0.0);
+        assertThat(full.meritBound()).isNull();
         assertThat(optimal.totalMerit()).isGreaterThanOrEqualTo(full.totalMerit());
         // A field capped at one project: at most one of that field is funded, the rest say why.
         String field = board.rows().stream().filter(r -> r.fundable()).findFirst().orElseThrow().field();
@@ -96,5 +100,20 @@ class SelectionTests {
                 .isEqualTo(403);
         assertThat(new WebSession(port).signIn("applicant.vn", "demo").get("/api/v1/calls/" + call + "/selection").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theOptimalLineSaysInWordsWhetherItIsProvenAndTheRankLineClaimsNothing() {
+        long call = reviewedCall();
+        WebSession committee = new WebSession(port).signIn("committee.ru", "demo");
+        var json = committee.get("/api/v1/calls/" + call + "/funding-line?policy=optimal", "en");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body()).contains("\"optimal\":true").contains("\"gap\":0.0").contains("Proven optimal");
+        assertThat(committee.get("/api/v1/calls/" + call + "/funding-line?policy=rank", "en").body())
+                .contains("\"proof\":\"\"").contains("\"meritBound\":null");
+        assertThat(committee.get("/committee/calls/" + call + "?policy=optimal&lang=ru", "ru").body())
+                .contains("id=\"line-proof\"").contains("Оптимальность доказана");
+        assertThat(committee.get("/committee/calls/" + call + "?policy=optimal&lang=vi", "vi").body())
+                .contains("Đã chứng minh tối ưu");
     }
 }

@@ -129,6 +129,7 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle, Backgroun
         if (tasks.isEmpty() && oneOff.isEmpty()) {
             return;
         }
+        // Three threads: a long background run (an assignment's solver) must not hold up mail and redelivery.
         scheduler = Scheduler.create(dataSource, new ArrayList<Task<?>>(oneOff.values())).startTasks(tasks)
                 .pollingInterval(pollingInterval)
                 .threads(3).heartbeatInterval(Duration.ofSeconds(10)).alwaysPersistTimestampInUTC()

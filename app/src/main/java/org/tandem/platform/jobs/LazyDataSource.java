@@ -7,9 +7,14 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.InfrastructureProxy;
 
-/** The application's data source, looked up on first use. */
-final class LazyDataSource implements DataSource {
+/**
+ * The application's data source, looked up on first use. An {@link InfrastructureProxy}, so that
+ * Spring's transactions see through it: a connection bound to the caller's transaction is found
+ * under the real data source, and work done through this one joins it.
+ */
+final class LazyDataSource implements DataSource, InfrastructureProxy {
 
     private final ObjectProvider<DataSource> provider;
 
@@ -19,6 +24,11 @@ final class LazyDataSource implements DataSource {
 
     private DataSource target() {
         return provider.getObject();
+    }
+
+    @Override
+    public Object getWrappedObject() {
+        return target();
     }
 
     @Override

@@ -103,7 +103,48 @@ class SeveralNodesTests {
                 }
                 assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'probe'").query(Long.class)
                         .single()).isEqualTo(1);
+
+                // An assignment run started on node B: one node computes it, node A sees its progress and result,
+                // and while it is under way neither node starts a second run of the call.
+                assignmentRunOnEitherNode(nodeA, nodeB);
             }
+        }
+    }
+
+    private static void assignmentRunOnEitherNode(ConfigurableApplicationContext nodeA, ConfigurableApplicationContext nodeB)
+            throws InterruptedException {
+        var users = nodeA.getBean(org.springframework.security.core.userdetails.UserDetailsService.class);
+        var officer = (org.tandem.platform.security.TandemUser) users.loadUserByUsername("officer.ru");
+        var programme = nodeA.getBean(org.tandem.programme.Programmes.class).byCode(org.tandem.demo.DemoProgramme.CODE)
+                .orElseThrow();
+        long ru = programme.partyByCode("RU").orElseThrow().getId();
+        long call = nodeA.getBean(org.tandem.programme.Calls.class).publicCalls().stream()
+                .filter(c -> c.getTitle().getEn().startsWith("Pilot joint call")).findFirst().orElseThrow().getId();
+        var onA = nodeA.getBean(org.tandem.review.AssignmentJobs.class);
+        var onB = nodeB.getBean(org.tandem.review.AssignmentJobs.class);
+        var run = onB.start(call, ru, 1, 50, org.tandem.engine.assign.Assigner.Objective.FAIR, officer);
+        boolean refused = false;
+        try {
+            onA.start(call, ru, 1, 50, org.tandem.engine.assign.Assigner.Objective.TOTAL, officer);
+        } catch (org.tandem.platform.validation.ConflictException e) {
+            refused = true;
+        }
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        var seen = onA.get(call, run.id(), officer);
+        while (seen.active() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            seen = onA.get(call, run.id(), officer);
+        }
+        // Asked right after the first start returned: the first is at least queued, so the second is refused.
+        assertThat(refused).as("second run refused while the first is under way").isTrue();
+        assertThat(seen.status()).isEqualTo("DONE");
+        assertThat(seen.minBound()).isGreaterThanOrEqualTo(seen.minAffinity());
+        JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select attempts from review_assignment_run where id = ?").param(run.id()).query(Integer.class)
+                .single()).as("computed once, by one node").isEqualTo(1);
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (onA.activeOf(call).isPresent() && System.nanoTime() < end) {
+            Thread.sleep(100);
         }
     }
 }
