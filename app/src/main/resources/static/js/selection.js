@@ -54,9 +54,11 @@ document.addEventListener('DOMContentLoaded', function () {
     if (spent) {
       spent.innerHTML = '';
       Object.keys(data.spent).forEach(function (p) {
-        var cur = form.querySelector('input[name="budget.' + p + '"]').dataset.currency;
+        var input = form.querySelector('input[name="budget.' + p + '"]');
+        var cur = input.dataset.currency;
         var li = document.createElement('li');
-        li.textContent = p + ': ' + money(data.spent[p], cur) + ' / ' + money(data.budgets[p], cur);
+        // The party by its country's name, as the page wrote it; the code is only the API's key.
+        li.textContent = (input.dataset.partyName || p) + ': ' + money(data.spent[p], cur) + ' / ' + money(data.budgets[p], cur);
         spent.appendChild(li);
       });
     }

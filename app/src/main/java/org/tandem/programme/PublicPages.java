@@ -36,7 +36,10 @@ class PublicPages {
     String programme(@PathVariable long id, Model model) {
         Programme programme = programmes.get(id);
         model.addAttribute("programme", programme);
-        model.addAttribute("decade", programmes.decade(id));
+        var decade = programmes.decade(id);
+        model.addAttribute("decade", decade);
+        // Years whose calls commit more than the plan are listed above the table, for every reader.
+        model.addAttribute("overPlan", decade.stream().filter(r -> r.overPlanAny(programme.getParties())).toList());
         model.addAttribute("calls", calls.ofProgramme(id).stream().filter(c -> c.status(calls.now()).isPublic()).toList());
         model.addAttribute("now", calls.now());
         return "programme";

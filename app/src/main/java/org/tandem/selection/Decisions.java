@@ -121,18 +121,11 @@ public class Decisions {
 
     /**
      * Proposing again would withdraw approvals other parties already gave; the officer must
-     * confirm knowing whose. {@link #parties()} are the party codes, for the confirm step.
+     * confirm knowing whose (the problem names those parties).
      */
     public static final class ApprovalsWouldDrop extends InvalidInputException {
-        private final List<String> parties;
-
-        ApprovalsWouldDrop(List<String> parties, String names) {
+        ApprovalsWouldDrop(String names) {
             super(List.of(org.tandem.platform.validation.Problem.of("confirmDrop", "selection.repropose.confirm", names)));
-            this.parties = List.copyOf(parties);
-        }
-
-        public List<String> parties() {
-            return parties;
         }
     }
 
@@ -198,8 +191,8 @@ public class Decisions {
                 .toList()).orElse(List.of());
         if (!dropped.isEmpty() && !confirmDrop) {
             Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-            throw new ApprovalsWouldDrop(dropped.stream().map(Approval::party).toList(), String.join(", ", dropped.stream()
-                    .map(a -> partyName(programme, a.party(), locale)).toList()));
+            throw new ApprovalsWouldDrop(String.join(", ", dropped.stream().map(a -> partyName(programme, a.party(), locale))
+                    .toList()));
         }
         Map<String, Object> quotaJson = new LinkedHashMap<>();
         line.quotas().forEach((f, mm) -> quotaJson.put(f, List.of(mm[0], mm[1])));

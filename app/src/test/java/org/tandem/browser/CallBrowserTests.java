@@ -98,7 +98,7 @@ class CallBrowserTests extends BrowserTest {
         vn.click("#save-call");
         assertThat(vn.locator("main")).containsText("Thời điểm đóng phải sau thời điểm mở.");
         assertThat(vn.locator("main")).containsText("Số tiền không được âm.");
-        assertThat(vn.locator("main")).containsText("Ngân sách của RU tính bằng RUB, không phải USD.");
+        assertThat(vn.locator("main")).containsText("Ngân sách của Nga tính bằng RUB, không phải USD.");
         assertThat(vn.locator("main")).containsText("Chương trình yêu cầu bản Tiếng Việt.");
         // What was typed is still there.
         assertThat(vn.locator("#titleEn")).hasValue("Incomplete");

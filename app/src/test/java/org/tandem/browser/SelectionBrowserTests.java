@@ -38,6 +38,8 @@ class SelectionBrowserTests extends BrowserTest {
         committee.waitForCondition(() -> committee.locator("#board td.why.in").count() < before);
         assertThat(committee.locator("#board td.why.out").first()).isVisible();
         assertThat(committee.locator("#board")).containsText("the remaining budget of Russia does not cover its team");
+        // The live spending lines name the parties by country, not by code.
+        assertThat(committee.locator("#line-spent")).containsText("Russia: ");
         assertThat(committee.locator("#line-chart")).isVisible();
 
         // Officers decide at the call's own budgets.

@@ -80,14 +80,14 @@ class CallPagesTests {
         officer.get("/officer/calls/new?programme=" + p.getId());
         String ru = officer.post("/officer/calls/new?programme=" + p.getId() + "&lang=ru", f, "ru").body();
         assertThat(ru).contains("Окончание приёма должно быть позже начала.")
-                .contains("Бюджет стороны RU указывается в RUB, а не в USD.")
+                .contains("Бюджет стороны Россия указывается в RUB, а не в USD.")
                 .contains("Сумма не может быть отрицательной.")
                 .contains("Программа требует текст на языке: русский.")
                 .contains("Введите число");
 
         String vi = officer.post("/officer/calls/new?programme=" + p.getId() + "&lang=vi", f, "vi").body();
         assertThat(vi).contains("Thời điểm đóng phải sau thời điểm mở.")
-                .contains("Ngân sách của RU tính bằng RUB, không phải USD.")
+                .contains("Ngân sách của Nga tính bằng RUB, không phải USD.")
                 .contains("Số tiền không được âm.");
 
         String en = officer.post("/officer/calls/new?programme=" + p.getId() + "&lang=en", f, "en").body();

@@ -101,10 +101,12 @@ class BudgetGridTests {
         // Rows typed as free text before the grid: a known word joins its category, other text keeps its own row.
         long team = jdbc.sql("select t.id from proposal_team t join party pa on pa.id = t.party_id where t.proposal_id = ? and pa.code = 'VN'")
                 .param(id).query(Long.class).single();
-        jdbc.sql("insert into proposal_budget_line (team_id, line_no, year, category, amount) values (?, 10, 1, 'Travel', 40000)")
-                .param(team).update();
-        jdbc.sql("insert into proposal_budget_line (team_id, line_no, year, category, amount) values (?, 11, 2, 'Lab rent', 70000)")
-                .param(team).update();
+        int next = jdbc.sql("select coalesce(max(line_no) + 1, 0) from proposal_budget_line where team_id = ?").param(team)
+                .query(Integer.class).single();
+        jdbc.sql("insert into proposal_budget_line (team_id, line_no, year, category, amount) values (?, ?, 1, 'Travel', 40000)")
+                .params(team, next).update();
+        jdbc.sql("insert into proposal_budget_line (team_id, line_no, year, category, amount) values (?, ?, 2, 'Lab rent', 70000)")
+                .params(team, next + 1).update();
         String legacy = vnPi.get("/proposals/" + id, "ru").body();
         assertThat(legacy).contains("Командировки").contains("Lab rent").contains("value=\"40000\"").contains("value=\"70000\"");
     }
