@@ -101,7 +101,17 @@ class IndicatorsBrowserTests extends BrowserTest {
                 .isEqualTo(true);
         org.assertj.core.api.Assertions.assertThat(accessibilityViolations(page)).isEmpty();
 
+        // The programme's scoreboard: tables and the per-call chart, accessible too.
+        page.navigate(url("/analyst/indicators?lang=vi"));
+        page.click("#open-scoreboard");
+        assertThat(page.locator("h1")).hasText("Bảng chỉ tiêu của chương trình");
+        assertThat(page.locator("#sb-parties tbody tr")).hasCount(2);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate(
+                "() => !!Chart.getChart(document.getElementById('scoreboard-calls'))")).isEqualTo(true);
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(page)).isEmpty();
+
         page.navigate(url("/analyst/indicators/editions/" + id + "?lang=en"));
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(page)).isEmpty();
         page.fill("input[name=replications]", "300");
         page.click("#run-uncertainty");
         assertThat(page.locator("#run-status")).containsText("Done",
