@@ -88,8 +88,16 @@ public class EditionAudits {
         }
     }
 
+    /** An aggregate above an indicator (its pillar, sub-index, index) and how the two correlate. */
+    public record Ancestor(Indicators.Node node, Cell cell) {
+    }
+
+    /** One indicator against every aggregate it feeds, from the nearest to the index. */
+    public record Lineage(Indicators.Node indicator, List<Ancestor> ancestors) {
+    }
+
     public record Audit(Indicators.Edition edition, List<Block> blocks, List<Group> groups, List<Flagged> flagged,
-                        int units, List<Treated> treatment) {
+                        int units, List<Treated> treatment, List<Integer> ancestorLevels, List<Lineage> lineage) {
         /** The chart's series, one value per group, empty where undefined. */
         public String alphaSeries() {
             return series(groups.stream().mapToDouble(Group::alpha).toArray());
@@ -156,7 +164,23 @@ public class EditionAudits {
             var t = r.treatment().get(i);
             treated.add(new Treated(byCode.get(indicatorCodes[i]), t.outcome().name(), t.winsorised(), t.skew(), t.kurtosis()));
         }
-        return new Audit(e, blocks, orderedGroups, flagged, r.unitCodes().length, treated);
+        // The JRC also reads each indicator against every level above it: an indicator weakly tied to the
+        // index contributes little to it, whatever its tie to its own pillar.
+        List<Integer> levels = new ArrayList<>();
+        for (int l = 2; l <= f.levels(); l++) {
+            levels.add(l);
+        }
+        List<Lineage> lineage = new ArrayList<>();
+        for (int i = 0; i < indicatorCodes.length; i++) {
+            List<Ancestor> above = new ArrayList<>();
+            for (int l : levels) {
+                int a = f.ancestorAt(l)[i];
+                double c = IndexAudit.pearson(r.levels()[0][i], r.levels()[l - 1][a]);
+                above.add(new Ancestor(byCode.get(f.code(l, a)), new Cell(c, c < IndexAudit.WEAK ? "weak" : "")));
+            }
+            lineage.add(new Lineage(byCode.get(indicatorCodes[i]), above));
+        }
+        return new Audit(e, blocks, orderedGroups, flagged, r.unitCodes().length, treated, levels, lineage);
     }
 
     private static Block block(Map<String, Indicators.Node> byCode, String parent, List<String> members,

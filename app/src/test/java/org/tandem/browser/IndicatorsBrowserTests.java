@@ -94,14 +94,24 @@ class IndicatorsBrowserTests extends BrowserTest {
         page.navigate(url("/indices/" + id + "?lang=en"));
         page.click("#open-audit");
         assertThat(page.locator("h1")).hasText("Statistical audit");
-        assertThat(page.locator("table.heatmap")).hasCount(3);
+        assertThat(page.locator("table.heatmap")).hasCount(4);
+        assertThat(page.locator("#audit-lineage tbody tr")).hasCount(4);
         assertThat(page.locator("table.heatmap td.heat").first()).containsText("1");
         assertThat(page.locator("#audit-group-table tbody tr")).hasCount(3);
-        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => !!Chart.getChart(document.getElementById('audit-groups'))"))
-                .isEqualTo(true);
+        page.waitForFunction("() => typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('audit-groups'))");
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(page)).isEmpty();
+
+        // The programme's scoreboard: tables and the per-call chart, accessible too.
+        page.navigate(url("/analyst/indicators?lang=vi"));
+        page.click("#open-scoreboard");
+        assertThat(page.locator("h1")).hasText("Bảng chỉ tiêu của chương trình");
+        assertThat(page.locator("#sb-parties tbody tr")).hasCount(2);
+        // Scripts run after the page is shown; on a loaded machine the chart may come a moment later.
+        page.waitForFunction("() => typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('scoreboard-calls'))");
         org.assertj.core.api.Assertions.assertThat(accessibilityViolations(page)).isEmpty();
 
         page.navigate(url("/analyst/indicators/editions/" + id + "?lang=en"));
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations(page)).isEmpty();
         page.fill("input[name=replications]", "300");
         page.click("#run-uncertainty");
         assertThat(page.locator("#run-status")).containsText("Done",

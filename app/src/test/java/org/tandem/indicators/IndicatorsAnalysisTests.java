@@ -84,6 +84,11 @@ class IndicatorsAnalysisTests {
         assertThat(g.pcaShare()).isCloseTo(0.5 + Math.sqrt(3) / 6, within(1e-9));
         assertThat(g.completeCases()).isEqualTo(3);
         assertThat(a.treatment()).isEmpty();
+        // Against every level above: here only the index, so the same figures as the last column.
+        assertThat(a.ancestorLevels()).containsExactly(2);
+        assertThat(a.lineage()).hasSize(3);
+        assertThat(a.lineage().get(1).ancestors().get(0).node().code()).isEqualTo("IDX");
+        assertThat(a.lineage().get(1).ancestors().get(0).cell().r()).isCloseTo(Math.sqrt(4.0 / 7), within(1e-9));
         assertThat(a.flagged()).extracting(EditionAudits.Flagged::flag).containsExactly("collinear");
 
         // A draft's audit is the analyst's; visitors do not learn it exists.
@@ -132,7 +137,13 @@ class IndicatorsAnalysisTests {
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.body()).contains("Статистический аудит", "Альфа Кронбаха", "Тепловая карта корреляций", "Институты",
                 "audit-groups", "Обработка выбросов");
-        // The demo computes with the GII's treatment: every indicator is tested, each with its outcome.
+        // Four levels: every indicator against its pillar, its sub-index and the index.
+        var demoAudit = audits.audit(published.id(), null);
+        assertThat(demoAudit.ancestorLevels()).containsExactly(2, 3, 4);
+        assertThat(demoAudit.lineage()).hasSize(DemoIndicators.indicatorCodes().size())
+                .allSatisfy(l -> assertThat(l.ancestors()).extracting(x -> x.node().level()).containsExactly(2, 3, 4));
+        assertThat(demoAudit.lineage().get(0).ancestors()).extracting(x -> x.node().code()).containsExactly("P1", "INPUT", "PII");
+                // The demo computes with the GII's treatment: every indicator is tested, each with its outcome.
         assertThat(audits.audit(published.id(), null).treatment()).hasSize(DemoIndicators.indicatorCodes().size())
                 .allSatisfy(t -> assertThat(t.outcome()).isIn("PASSED", "WINSORISED", "LOG", "UNTREATED_NA"));
         var compare = visitor.get("/indices/frameworks/" + DemoIndicators.FRAMEWORK + "?unit=HNI", "ru");
