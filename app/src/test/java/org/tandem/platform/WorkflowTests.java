@@ -35,6 +35,7 @@ class WorkflowTests {
     void everyModuleWorkflowIsRegisteredAndEveryStateIsReachable() {
         assertThat(workflows.all()).extracting(Workflow::name)
                 .containsExactly("assignment", "call", "decisions", "indicatorEditions", "innovationDeal", "innovationProfile",
+                        "innovationStartup",
                         "project", "projectReport", "proposal", "review");
         for (Workflow w : workflows.all()) {
             Set<String> reached = new HashSet<>(Set.of(w.initial()));
