@@ -9,13 +9,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.tandem.innovation.OutputOffers;
 import org.tandem.innovation.Profile;
 import org.tandem.innovation.Profiles;
 import org.tandem.innovation.Startups;
 import org.tandem.platform.TandemSettings;
 import org.tandem.platform.security.TandemUser;
+import org.tandem.platform.validation.ConflictException;
+import org.tandem.platform.validation.InvalidInputException;
 
 /**
  * The Innovation Centre's technology transfer demo, after every other demo (the projects and
@@ -52,8 +53,9 @@ class DemoTechTransfer implements ApplicationRunner {
         return (TandemUser) users.loadUserByUsername(name);
     }
 
+    // No transaction around the whole run: each offer is drafted in its own, so one that the
+    // validation refuses (a lead without an e-mail address…) is skipped instead of failing the start.
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (!settings.demoEnabled()) {
             return;
@@ -63,13 +65,17 @@ class DemoTechTransfer implements ApplicationRunner {
             List<OutputOffers.Candidate> candidates = offers.candidates(staff).stream().filter(c -> c.offerId() == null)
                     .limit(MAX_OFFERS).toList();
             for (int i = 0; i < candidates.size(); i++) {
-                Profile p = offers.draft(candidates.get(i).outputId(), staff);
-                // The last one stays with its lead, to show the confirmation step.
-                if (i < candidates.size() - 1 || candidates.size() == 1) {
-                    TandemUser owner = user(p.ownerUsername());
-                    profiles.confirm(p.id(), owner);
-                    profiles.submit(p.id(), owner);
-                    profiles.publish(p.id(), staff);
+                try {
+                    Profile p = offers.draft(candidates.get(i).outputId(), staff);
+                    // The last one stays with its lead, to show the confirmation step.
+                    if (i < candidates.size() - 1 || candidates.size() == 1) {
+                        TandemUser owner = user(p.ownerUsername());
+                        profiles.confirm(p.id(), owner);
+                        profiles.submit(p.id(), owner);
+                        profiles.publish(p.id(), staff);
+                    }
+                } catch (InvalidInputException | ConflictException e) {
+                    log.warn("Demo: no offer from output {}: {}", candidates.get(i).outputId(), e.getMessage());
                 }
             }
             log.info("Demo: {} technology offers drafted from project outputs", candidates.size());

@@ -47,8 +47,16 @@ public class OutputOffers {
     private final Calls calls;
     private final Programmes programmes;
     private final Profiles profiles;
+    private final org.tandem.platform.security.Accounts accounts;
+    private final org.tandem.platform.mail.Outbox outbox;
+    private final org.springframework.context.MessageSource messages;
 
-    OutputOffers(Outputs outputs, Projects projects, Calls calls, Programmes programmes, Profiles profiles) {
+    OutputOffers(Outputs outputs, Projects projects, Calls calls, Programmes programmes, Profiles profiles,
+                 org.tandem.platform.security.Accounts accounts, org.tandem.platform.mail.Outbox outbox,
+                 org.springframework.context.MessageSource messages) {
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.messages = messages;
         this.outputs = outputs;
         this.projects = projects;
         this.calls = calls;
@@ -106,7 +114,17 @@ public class OutputOffers {
             throw new ConflictException("INNOVATION_OUTPUT_TRL");
         }
         Project.Part lead = lead(p).orElseThrow(() -> new ConflictException("INNOVATION_OUTPUT_NO_LEAD"));
-        return profiles.propose(prefill(o, p, lead), lead.piUserId(), p.id(), o.id(), lead.partyCode(), staff);
+        Profile offer = profiles.propose(prefill(o, p, lead), lead.piUserId(), p.id(), o.id(), lead.partyCode(), staff);
+        // The lead has to act before anything happens: tell them, in their language.
+        var account = accounts.get(lead.piUserId());
+        if (account.email() != null && !account.email().isBlank()) {
+            Locale locale = Locale.forLanguageTag(account.preferredLanguage() == null ? "en" : account.preferredLanguage());
+            outbox.send(account.email(),
+                    messages.getMessage("innovation.proposed.mail.subject", new Object[] {p.acronym()}, locale),
+                    messages.getMessage("innovation.proposed.mail.body", new Object[] {o.title(), p.acronym(),
+                            "/innovation/profiles/" + offer.id()}, locale));
+        }
+        return offer;
     }
 
     ProfileInput prefill(Output o, Project p, Project.Part lead) {
@@ -139,8 +157,8 @@ public class OutputOffers {
         } catch (NotFoundException e) {
             // A project always has its call; should one be gone, the keywords still say what it is about.
         }
-        if (sectors.isEmpty() && !p.keywords().isEmpty()) {
-            sectors.add(p.keywords().get(0));
+        if (sectors.isEmpty()) {
+            sectors.add(p.keywords().isEmpty() ? "research and development" : p.keywords().get(0));
         }
         String summary = p.abstractText() == null || p.abstractText().isBlank() ? o.title() : p.abstractText();
         String kindWord = switch (o.kind()) {

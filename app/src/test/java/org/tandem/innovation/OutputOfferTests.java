@@ -40,6 +40,7 @@ class OutputOfferTests {
     @Autowired Contracts contracts;
     @Autowired Outputs outputs;
     @Autowired UserDetailsService users;
+    @Autowired org.tandem.platform.mail.Outbox outbox;
 
     ProjectOutputFixtures fixtures() {
         return new ProjectOutputFixtures(calls, programmes, proposals, projects, contracts, outputs, users);
@@ -83,6 +84,10 @@ class OutputOfferTests {
         assertThat(offer.partyCode()).isEqualTo("VN");
         // The project's name would give its teams away: it stays out of the public text.
         assertThat(offer.description()).doesNotContain(made.project().acronym());
+        // The lead hears of it in their language (applicant.vn reads Vietnamese), with the way to confirm.
+        assertThat(outbox.latest(200)).filteredOn(m -> m.recipient().equals("applicant.vn@demo.tandem.example")
+                        && m.body().contains("/innovation/profiles/" + offer.id()))
+                .singleElement().satisfies(m -> assertThat(m.subject()).contains("Trung tâm").contains(made.project().acronym()));
         assertThatThrownBy(() -> offers.draft(made.patent().id(), staff))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("INNOVATION_OUTPUT_DRAFTED"));
         assertThat(offers.candidates(staff)).filteredOn(c -> c.outputId() == made.patent().id())
