@@ -78,7 +78,7 @@ class DemoTechTransfer implements ApplicationRunner {
                     log.warn("Demo: no offer from output {}: {}", candidates.get(i).outputId(), e.getMessage());
                 }
             }
-            log.info("Demo: {} technology offers drafted from project outputs", candidates.size());
+            log.info("Demo: {} technology offers drafted from the outputs of joint research", candidates.size());
         }
         if (startups.cohorts().isEmpty()) {
             seedCohort(staff);
