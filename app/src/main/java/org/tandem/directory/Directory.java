@@ -209,6 +209,12 @@ public class Directory {
                 .param(latinName).query(Long.class).optional();
     }
 
+    /** Every researcher of the directory, for matching done by other modules (the Innovation Centre). */
+    @Transactional(readOnly = true)
+    public List<Person> people() {
+        return jdbc.sql("select id from person order by id").query(Long.class).list().stream().map(this::person).toList();
+    }
+
     @Transactional(readOnly = true)
     public Person person(long id) {
         return jdbc.sql("select * from person where id = ?").param(id).query((rs, i) -> new Person(rs.getLong("id"),

@@ -25,9 +25,16 @@ import org.tandem.platform.validation.InvalidInputException;
 class ForumPages {
 
     private final Forums forums;
+    private final org.tandem.platform.pdf.PdfDocuments pdf;
+    private final org.springframework.context.MessageSource messages;
+    private final org.tandem.platform.i18n.Times times;
 
-    ForumPages(Forums forums) {
+    ForumPages(Forums forums, org.tandem.platform.pdf.PdfDocuments pdf, org.springframework.context.MessageSource messages,
+               org.tandem.platform.i18n.Times times) {
         this.forums = forums;
+        this.pdf = pdf;
+        this.messages = messages;
+        this.times = times;
     }
 
     @GetMapping("/innovation/forums")
@@ -107,6 +114,39 @@ class ForumPages {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agenda-" + id + ".ics\"")
                 .body(forums.ics(id, CurrentUser.require()));
+    }
+
+    /**
+     * The participant's agenda as a PDF in the reader's language, times in the reader's zone (the
+     * zone is named, since the forum may be elsewhere).
+     */
+    @GetMapping("/innovation/forums/{id}/agenda.pdf")
+    ResponseEntity<byte[]> agendaPdf(@PathVariable long id) {
+        TandemUser me = CurrentUser.require();
+        Forums.Forum forum = forums.forum(id);
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Forums.Participant mine = forums.participantOf(id, me);
+        if (mine == null) {
+            throw new org.tandem.platform.validation.NotFoundException("participant");
+        }
+        List<org.tandem.platform.pdf.PdfDocuments.Line> lines = new ArrayList<>();
+        lines.add(new org.tandem.platform.pdf.PdfDocuments.Line(messages.getMessage("innovation.field.place", null, locale),
+                forum.place()));
+        lines.add(new org.tandem.platform.pdf.PdfDocuments.Line(messages.getMessage("innovation.pdf.participant", null, locale),
+                mine.name() + " — " + mine.organisation()));
+        List<Forums.Meeting> agenda = forums.agenda(id, me);
+        for (Forums.Meeting m : agenda) {
+            lines.add(new org.tandem.platform.pdf.PdfDocuments.Line(
+                    messages.getMessage("innovation.pdf.slot", new Object[] {times.reader(m.slot().startsAt()),
+                            m.slot().minutes()}, locale),
+                    m.with().organisation() + " — " + m.with().name()));
+        }
+        String note = agenda.isEmpty() ? messages.getMessage("innovation.forum.noAgenda", null, locale)
+                : messages.getMessage("innovation.pdf.zone", new Object[] {times.readerZoneName(), agenda.size()}, locale);
+        byte[] body = pdf.simple(messages.getMessage("innovation.pdf.title", new Object[] {forum.name()}, locale), lines, note);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agenda-" + id + ".pdf\"")
+                .body(body);
     }
 
     private String run(long id, RedirectAttributes redirect, String notice, Runnable action) {

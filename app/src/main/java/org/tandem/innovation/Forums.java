@@ -1,10 +1,5 @@
 package org.tandem.innovation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tandem.engine.cli.EngineCli;
+import org.tandem.engine.meetings.Meetings;
 import org.tandem.platform.audit.AuditTrail;
 import org.tandem.platform.security.Role;
 import org.tandem.platform.security.TandemUser;
@@ -27,8 +22,8 @@ import org.tandem.platform.validation.Problems;
 
 /**
  * B2B meeting forums: participants register and wish to meet others; the Centre computes the
- * one-to-one agenda with the engine's {@code meetings} scheduler (the same command and files as
- * on the command line, run in-process), and each participant downloads their own agenda.
+ * one-to-one agenda with the engine's {@code meetings} scheduler (its Java API: the same solver
+ * and checks as the command line), and each participant downloads their own agenda.
  */
 @Service
 public class Forums {
@@ -60,11 +55,14 @@ public class Forums {
     }
 
     /** What the scheduler reported: meetings placed, their weight and the proven upper bound. */
-    public record Outcome(int meetings, long weight, double upperBound) {
+    public record Outcome(int meetings, long weight, double upperBound) implements java.io.Serializable {
     }
 
     public record NewSlot(Instant startsAt, int minutes, int tables) {
     }
+
+    /** The scheduler's time limit: the agenda is computed while the staff member waits. */
+    static final double SECONDS = 5;
 
     private static void requireStaff(TandemUser user) {
         if (!user.has(Role.INNOVATION_STAFF)) {
@@ -140,81 +138,39 @@ public class Forums {
     }
 
     /**
-     * Runs the engine on the forum as it stands and replaces the agenda. The engine validates its
-     * files itself; a refusal (exit 2) leaves the previous agenda untouched.
+     * Runs the engine's scheduler on the forum as it stands and replaces the agenda. The engine
+     * checks the forum itself; a refusal leaves the previous agenda untouched.
      */
     @Transactional
     public Outcome computeAgenda(long forumId, TandemUser staff) {
         requireStaff(staff);
         forum(forumId);
-        List<Participant> people = participants(forumId);
-        List<Slot> slots = slots(forumId);
-        Path dir;
+        List<Meetings.Participant> people = participants(forumId).stream()
+                .map(x -> new Meetings.Participant(String.valueOf(x.id()), x.maxMeetings(), java.util.Set.of())).toList();
+        List<Meetings.Wish> wishes = jdbc.sql("""
+                select requester_id, target_id, priority from innovation_forum_wish where forum_id = ? order by 1, 2""")
+                .param(forumId).query((rs, i) -> new Meetings.Wish(String.valueOf(rs.getLong(1)),
+                        String.valueOf(rs.getLong(2)), rs.getInt(3))).list();
+        List<Meetings.Slot> slots = slots(forumId).stream()
+                .map(x -> new Meetings.Slot(String.valueOf(x.id()), x.tables())).toList();
+        Meetings.Result result;
         try {
-            dir = Files.createTempDirectory("tandem-forum-");
-            StringBuilder p = new StringBuilder("participant_id,max_meetings\n");
-            people.forEach(x -> p.append(x.id()).append(',').append(x.maxMeetings()).append('\n'));
-            StringBuilder w = new StringBuilder("requester_id,target_id,priority\n");
-            jdbc.sql("select requester_id, target_id, priority from innovation_forum_wish where forum_id = ? order by 1, 2")
-                    .param(forumId).query((rs, i) -> w.append(rs.getLong(1)).append(',').append(rs.getLong(2)).append(',')
-                            .append(rs.getInt(3)).append('\n')).list();
-            StringBuilder s = new StringBuilder("slot_id,tables\n");
-            slots.forEach(x -> s.append(x.id()).append(',').append(x.tables()).append('\n'));
-            Files.writeString(dir.resolve("P.csv"), p, StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("W.csv"), w, StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("S.csv"), s, StandardCharsets.UTF_8);
-            var stdout = new java.io.ByteArrayOutputStream();
-            java.io.PrintStream original = System.out;
-            int exit;
-            // The engine reports its summary on stdout; it is captured, not mixed into the server log.
-            synchronized (Forums.class) {
-                System.setOut(new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));
-                try {
-                    exit = EngineCli.run("meetings", "--participants", dir.resolve("P.csv").toString(), "--wishes",
-                            dir.resolve("W.csv").toString(), "--slots", dir.resolve("S.csv").toString(), "--out",
-                            dir.resolve("OUT.csv").toString(), "--seconds", "5");
-                } finally {
-                    System.setOut(original);
-                }
-            }
-            if (exit != 0) {
-                throw new ConflictException("INNOVATION_AGENDA_FAILED");
-            }
-            List<String> lines = Files.readAllLines(dir.resolve("OUT.csv"), StandardCharsets.UTF_8);
-            jdbc.sql("delete from innovation_forum_meeting where forum_id = ?").param(forumId).update();
-            int meetings = 0;
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                jdbc.sql("insert into innovation_forum_meeting (forum_id, slot_id, participant_a, participant_b) values (?, ?, ?, ?)")
-                        .params(forumId, Long.parseLong(f[0].strip()), Long.parseLong(f[1].strip()), Long.parseLong(f[2].strip()))
-                        .update();
-                meetings++;
-            }
-            // Other threads may print while System.out is captured: take the engine's own JSON line.
-            String summary = stdout.toString(StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.startsWith("{") && l.contains("\"upper_bound\"")).reduce((a, b) -> b).orElse("{}");
-            long weight = Math.round(number(summary, "weight"));
-            double bound = number(summary, "upper_bound");
-            jdbc.sql("update innovation_forum set computed_at = ? where id = ?").params(Timestamp.from(clock.instant()), forumId)
-                    .update();
-            audit.record(staff.getUsername(), "innovation_forum", forumId, "agenda", null,
-                    Map.of("meetings", meetings, "weight", weight, "upperBound", bound));
-            try (var files = Files.list(dir)) {
-                files.forEach(f -> f.toFile().delete());
-            }
-            Files.deleteIfExists(dir);
-            return new Outcome(meetings, weight, bound);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            result = Meetings.schedule(people, wishes, slots, SECONDS);
+        } catch (Meetings.BadForumException e) {
+            throw new ConflictException("INNOVATION_AGENDA_FAILED");
         }
-    }
-
-    private static double number(String json, String key) {
-        var m = java.util.regex.Pattern.compile("\"" + key + "\"\\s*:\\s*([0-9.eE+-]+)").matcher(json);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        jdbc.sql("delete from innovation_forum_meeting where forum_id = ?").param(forumId).update();
+        for (Meetings.Meeting m : result.meetings()) {
+            jdbc.sql("insert into innovation_forum_meeting (forum_id, slot_id, participant_a, participant_b) values (?, ?, ?, ?)")
+                    .params(forumId, Long.parseLong(m.slotId()), Long.parseLong(m.participantA()),
+                            Long.parseLong(m.participantB()))
+                    .update();
+        }
+        jdbc.sql("update innovation_forum set computed_at = ? where id = ?").params(Timestamp.from(clock.instant()), forumId)
+                .update();
+        audit.record(staff.getUsername(), "innovation_forum", forumId, "agenda", null,
+                Map.of("meetings", result.meetings().size(), "weight", result.weight(), "upperBound", result.upperBound()));
+        return new Outcome(result.meetings().size(), result.weight(), result.upperBound());
     }
 
     // ---------------------------------------------------------------- reading

@@ -30,8 +30,10 @@ class InnovationApi {
     private final Profiles profiles;
     private final Deals deals;
     private final Matches matches;
+    private final DirectoryMatches directoryMatches;
 
-    InnovationApi(Profiles profiles, Deals deals, Matches matches) {
+    InnovationApi(Profiles profiles, Deals deals, Matches matches, DirectoryMatches directoryMatches) {
+        this.directoryMatches = directoryMatches;
         this.profiles = profiles;
         this.deals = deals;
         this.matches = matches;
@@ -148,5 +150,11 @@ class InnovationApi {
     @Operation(summary = "Published profiles matching your own, each score with its parts")
     List<Matches.Match> matches() {
         return matches.forUser(CurrentUser.require());
+    }
+
+    @GetMapping("/matches/directory")
+    @Operation(summary = "Researchers and organisations of the directory matching your requests, each score with its parts")
+    List<DirectoryMatches.Match> directoryMatches() {
+        return directoryMatches.forUser(CurrentUser.require());
     }
 }

@@ -29,11 +29,16 @@ class InnovationPages {
     private final Profiles profiles;
     private final Deals deals;
     private final Matches matches;
+    private final OutputOffers outputOffers;
+    private final DirectoryMatches directoryMatches;
 
-    InnovationPages(Profiles profiles, Deals deals, Matches matches) {
+    InnovationPages(Profiles profiles, Deals deals, Matches matches, OutputOffers outputOffers,
+                    DirectoryMatches directoryMatches) {
+        this.directoryMatches = directoryMatches;
         this.profiles = profiles;
         this.deals = deals;
         this.matches = matches;
+        this.outputOffers = outputOffers;
     }
 
     private static void vocabulary(Model model) {
@@ -93,7 +98,7 @@ class InnovationPages {
         return "redirect:/innovation/profiles/" + id;
     }
 
-    @PostMapping("/innovation/profiles/{id}/{action:submit|withdraw|publish|return|renew}")
+    @PostMapping("/innovation/profiles/{id}/{action:submit|withdraw|publish|return|renew|confirm}")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String comment,
                @RequestParam(required = false) String expiresOn, RedirectAttributes redirect) {
         TandemUser me = CurrentUser.require();
@@ -103,6 +108,7 @@ class InnovationPages {
                 case "withdraw" -> profiles.withdraw(id, me);
                 case "publish" -> profiles.publish(id, me);
                 case "return" -> profiles.returnToOwner(id, comment, me);
+                case "confirm" -> profiles.confirm(id, me);
                 default -> profiles.renew(id, expiresOn, me);
             }
             redirect.addFlashAttribute("notice", "innovation.done." + action);
@@ -251,7 +257,9 @@ class InnovationPages {
     @GetMapping("/innovation/matches")
     String matches(Model model, Locale locale) {
         vocabulary(model);
-        model.addAttribute("matches", matches.forUser(CurrentUser.require()));
+        TandemUser me = CurrentUser.require();
+        model.addAttribute("matches", matches.forUser(me));
+        model.addAttribute("people", directoryMatches.forUser(me));
         return "innovation/matches";
     }
 
@@ -261,8 +269,24 @@ class InnovationPages {
         vocabulary(model);
         model.addAttribute("queue", profiles.inReview(me));
         model.addAttribute("board", deals.board(me));
+        model.addAttribute("candidates", outputOffers.candidates(me));
         model.addAttribute("workflow", InnovationWorkflows.DEAL);
         return "innovation/desk";
+    }
+
+    /** Staff draft an offer from a project output; it waits for the project lead's confirmation. */
+    @PostMapping("/innovation/outputs/{id}/offer")
+    String draftFromOutput(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Profile p = outputOffers.draft(id, CurrentUser.require());
+            redirect.addFlashAttribute("notice", "innovation.done.propose");
+            return "redirect:/innovation/profiles/" + p.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "error." + e.code());
+        }
+        return "redirect:/innovation/desk";
     }
 
     @PostMapping("/innovation/deals/{id}/stage")

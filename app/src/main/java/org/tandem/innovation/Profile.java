@@ -15,7 +15,8 @@ public record Profile(long id, ProfileType type, String status, long ownerId, St
                       String summary, String description, String advantages, Map<String, Translation> translations,
                       int trl, IpStatus ipStatus, List<Partnership> partnerships, String partnerType,
                       List<String> countries, List<String> sectors, List<String> keywords, List<String> fosFields,
-                      LocalDate expiresOn, String reviewComment, Instant publishedAt, Instant createdAt, Instant updatedAt) {
+                      LocalDate expiresOn, String reviewComment, Instant publishedAt, Instant createdAt, Instant updatedAt,
+                      Long projectId, Long projectOutputId, String partyCode) {
 
     /** Title, summary and description in another language than the original. */
     public record Translation(String title, String summary, String description) {
@@ -66,14 +67,20 @@ public record Profile(long id, ProfileType type, String status, long ownerId, St
         return Translation.read(translations, language, locale, Translation::description, description);
     }
 
+    /** Drafted by the Centre from a project's output and not yet confirmed by its owner. */
+    public boolean proposed() {
+        return InnovationWorkflows.PROPOSED.equals(status);
+    }
+
     public PublicProfile anonymous() {
         return new PublicProfile(id, type, status, language, title, summary, description, advantages, translations, trl,
-                ipStatus, partnerships, partnerType, countries, sectors, keywords, fosFields, expiresOn, publishedAt, null);
+                ipStatus, partnerships, partnerType, countries, sectors, keywords, fosFields, expiresOn, publishedAt,
+                projectOutputId != null, null);
     }
 
     public PublicProfile identified() {
         return new PublicProfile(id, type, status, language, title, summary, description, advantages, translations, trl,
                 ipStatus, partnerships, partnerType, countries, sectors, keywords, fosFields, expiresOn, publishedAt,
-                new PublicProfile.Owner(ownerName, organisation, contactEmail, patentNumbers));
+                projectOutputId != null, new PublicProfile.Owner(ownerName, organisation, contactEmail, patentNumbers));
     }
 }

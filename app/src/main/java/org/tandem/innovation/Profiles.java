@@ -196,25 +196,74 @@ public class Profiles {
     @Transactional
     public Profile create(ProfileInput in, TandemUser owner) {
         Valid v = validate(in, accounts.get(owner.id()).email());
-        Instant now = clock.instant();
-        long id = jdbc.sql("""
-                insert into innovation_profile (type, status, owner_id, owner_username, owner_name, organisation,
-                    contact_email, patent_numbers, language, title, summary, description, advantages, translations, trl,
-                    ip_status, partnerships, partner_type, countries, sectors, keywords, fos_fields, expires_on,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                returning id""")
-                .params(v.type().name(), InnovationWorkflows.PROFILE.initial(), owner.id(), owner.getUsername(),
-                        owner.displayName(), in.organisation().strip(), v.email(), blankToNull(in.patentNumbers()),
-                        in.language(), in.title().strip(), in.summary().strip(), in.description().strip(),
-                        blankToNull(in.advantages()), json.writeValueAsString(in.translations()), in.trl(), v.ip().name(),
-                        joined(v.partnerships().stream().map(Enum::name).toList()), blankToNull(in.partnerType()),
-                        joined(v.countries()), joined(in.sectors()), joined(in.keywords()), joined(in.fosFields()),
-                        v.expiresOn(), Timestamp.from(now), Timestamp.from(now))
-                .query(Long.class).single();
+        long id = insert(v, in, owner.id(), owner.getUsername(), owner.displayName(), InnovationWorkflows.DRAFT, null, null,
+                v.countries().get(0));
         Profile created = get(id);
         audit.record(owner.getUsername(), "innovation_profile", id, "create", null, state(created));
         return created;
+    }
+
+    /**
+     * The Centre's draft of an offer from a project's output, owned by the project lead, who
+     * confirms it before it can go anywhere. One offer per output.
+     */
+    @Transactional
+    public Profile propose(ProfileInput in, long ownerId, long projectId, long outputId, String partyCode, TandemUser staff) {
+        requireStaff(staff);
+        var owner = accounts.get(ownerId);
+        Valid v = validate(in, owner.email());
+        boolean drafted = jdbc.sql("select count(*) from innovation_profile where project_output_id = ?").param(outputId)
+                .query(Long.class).single() > 0;
+        if (drafted) {
+            throw new org.tandem.platform.validation.ConflictException("INNOVATION_OUTPUT_DRAFTED");
+        }
+        long id = insert(v, in, ownerId, owner.username(), owner.displayName(), InnovationWorkflows.PROPOSED, projectId,
+                outputId, partyCode);
+        Profile created = get(id);
+        Map<String, Object> after = state(created);
+        after.put("project", projectId);
+        after.put("output", outputId);
+        audit.record(staff.getUsername(), "innovation_profile", id, "propose", null, after);
+        return created;
+    }
+
+    /** The project lead takes the Centre's draft as theirs; from here it follows the normal lifecycle. */
+    @Transactional
+    public Profile confirm(long id, TandemUser owner) {
+        return move(owned(id, owner), "confirm", owner.getUsername(), null);
+    }
+
+    /** How many offers the Centre drafted from project outputs, in any state. */
+    @Transactional(readOnly = true)
+    public long countDraftedFromOutputs() {
+        return jdbc.sql("select count(*) from innovation_profile where project_output_id is not null").query(Long.class).single();
+    }
+
+    /** The id of the offer drafted from this project output, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> draftedFrom(long outputId) {
+        return jdbc.sql("select id from innovation_profile where project_output_id = ?").param(outputId)
+                .query(Long.class).optional();
+    }
+
+    private long insert(Valid v, ProfileInput in, long ownerId, String ownerUsername, String ownerName, String status,
+                        Long projectId, Long outputId, String partyCode) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                insert into innovation_profile (type, status, owner_id, owner_username, owner_name, organisation,
+                    contact_email, patent_numbers, language, title, summary, description, advantages, translations, trl,
+                    ip_status, partnerships, partner_type, countries, sectors, keywords, fos_fields, expires_on,
+                    created_at, updated_at, project_id, project_output_id, party_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning id""")
+                .params(v.type().name(), status, ownerId, ownerUsername, ownerName, in.organisation().strip(), v.email(),
+                        blankToNull(in.patentNumbers()), in.language(), in.title().strip(), in.summary().strip(),
+                        in.description().strip(), blankToNull(in.advantages()), json.writeValueAsString(in.translations()),
+                        in.trl(), v.ip().name(), joined(v.partnerships().stream().map(Enum::name).toList()),
+                        blankToNull(in.partnerType()), joined(v.countries()), joined(in.sectors()), joined(in.keywords()),
+                        joined(in.fosFields()), v.expiresOn(), Timestamp.from(now), Timestamp.from(now), projectId, outputId,
+                        partyCode)
+                .query(Long.class).single();
     }
 
     @Transactional
@@ -438,7 +487,9 @@ public class Profiles {
                 list(rs.getString("countries")), list(rs.getString("sectors")), list(rs.getString("keywords")),
                 list(rs.getString("fos_fields")), rs.getObject("expires_on", LocalDate.class),
                 rs.getString("review_comment"), instant(rs.getTimestamp("published_at")),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
+                (Long) rs.getObject("project_id", Long.class), (Long) rs.getObject("project_output_id", Long.class),
+                rs.getString("party_code"));
     }
 
     private static List<String> list(String joined) {

@@ -220,6 +220,24 @@ public class Outputs {
                 .list();
     }
 
+    /**
+     * Outputs of the given kinds across every project, public or not: the Innovation Centre drafts
+     * technology offers from them, which its owners confirm before anything is shown.
+     */
+    @Transactional(readOnly = true)
+    public List<Output> ofKinds(java.util.Collection<String> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from project_output where kind in (:kinds) order by project_id, id")
+                .param("kinds", List.copyOf(kinds)).query(this::row).list();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Output> find(long id) {
+        return jdbc.sql("select * from project_output where id = ?").param(id).query(this::row).optional();
+    }
+
     Output get(long id) {
         return jdbc.sql("select * from project_output where id = ?").param(id).query(this::row).single();
     }

@@ -35,8 +35,8 @@ class WorkflowTests {
     void everyModuleWorkflowIsRegisteredAndEveryStateIsReachable() {
         assertThat(workflows.all()).extracting(Workflow::name)
                 .containsExactly("assignment", "assignmentRun", "call", "decisions", "indicatorEditions", "innovationDeal",
-                        "innovationProfile", "project", "projectAcceptance", "projectChange", "projectReport", "proposal",
-                        "review");
+                        "innovationProfile", "innovationStartup", "project", "projectAcceptance", "projectChange",
+                        "projectReport", "proposal", "review");
         for (Workflow w : workflows.all()) {
             Set<String> reached = new HashSet<>(Set.of(w.initial()));
             var todo = new ArrayDeque<>(reached);
