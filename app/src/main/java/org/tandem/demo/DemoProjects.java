@@ -300,6 +300,10 @@ class DemoProjects implements ApplicationRunner {
             TandemUser vnLead = users(running.partByCode("VN").orElseThrow());
             outputs.add(project.id(), publication(running, "Results of the joint project " + running.acronym(),
                     "10.5555/tandem.demo." + running.acronym().toLowerCase(), 2024), vnLead);
+            outputs.add(project.id(), new Outputs.OutputInput("PROTOTYPE", "Laboratory prototype of " + running.acronym(),
+                    null, 2024, null, List.of(), null, null, null, null, null, null, List.of(), null, null, null, null,
+                    "Acceptance council's minutes: the prototype was demonstrated at the partner enterprise", true, null,
+                    null), vnLead);
             outputs.setTrl(project.id(), 3, 5, vnLead);
         }
     }
@@ -350,7 +354,7 @@ class DemoProjects implements ApplicationRunner {
         outputs.add(demo.id(), new Outputs.OutputInput("TRAINING", "Master's thesis on sensor calibration", null, 2025,
                 null, List.of(), null, null, null, null, null, null, List.of(), "MASTER", "VN", "FEMALE", null,
                 "Thesis defended at the host university", false, null, null), vnLead);
-        outputs.setTrl(demo.id(), 3, null, vnLead);
+        outputs.setTrl(demo.id(), 3, 4, vnLead);
     }
 
     /**
