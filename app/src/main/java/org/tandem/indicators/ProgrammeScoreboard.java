@@ -98,7 +98,8 @@ public class ProgrammeScoreboard {
 
     public record Board(Programme programme, List<Programme> programmes, List<Tally> parties, List<Tally> calls,
                         List<Tally> fields, List<YearBudget> budgets, Map<String, Long> outputsByKind,
-                        Map<String, Long> trainedByGender, Map<String, Long> dealsByStage) {
+                        Map<String, Long> trainedByGender, Map<String, Long> dealsByStage,
+                        Map<String, Long> startupsByParty) {
         public Tally total() {
             return new Tally("ALL", null, calls.stream().mapToInt(Tally::proposals).sum(),
                     calls.stream().mapToInt(Tally::funded).sum(), calls.stream().mapToInt(Tally::jointPublications).sum(),
@@ -112,11 +113,13 @@ public class ProgrammeScoreboard {
     private final Projects projects;
     private final Outputs outputs;
     private final Deals deals;
+    private final org.tandem.innovation.Startups startups;
     private final Indicators indicators;
     private final MessageSource texts;
 
     ProgrammeScoreboard(Programmes programmes, Calls calls, Proposals proposals, Projects projects, Outputs outputs,
-                        Deals deals, Indicators indicators, MessageSource texts) {
+                        Deals deals, org.tandem.innovation.Startups startups, Indicators indicators,
+                        MessageSource texts) {
         this.texts = texts;
         this.programmes = programmes;
         this.calls = calls;
@@ -124,6 +127,7 @@ public class ProgrammeScoreboard {
         this.projects = projects;
         this.outputs = outputs;
         this.deals = deals;
+        this.startups = startups;
         this.indicators = indicators;
     }
 
@@ -225,7 +229,20 @@ public class ProgrammeScoreboard {
         }
         return new Board(programme, all, parties.values().stream().map(Acc::tally).toList(), callRows,
                 fields.values().stream().map(Acc::tally).toList(), new ArrayList<>(budgets.values()), byKind, byGender,
-                deals.countByStage());
+                deals.countByStage(), startupsFormed(programme));
+    }
+
+    /** Start-ups the Innovation Centre's cohorts formed per party in the programme's years. */
+    private Map<String, Long> startupsFormed(Programme programme) {
+        Map<String, Long> formed = new LinkedHashMap<>();
+        for (var party : programme.getParties()) {
+            long n = 0;
+            for (int year = programme.getFirstYear(); year <= programme.getLastYear(); year++) {
+                n += startups.formed(party.getCode(), year);
+            }
+            formed.put(party.getCountryCode(), n);
+        }
+        return formed;
     }
 
     private static final class Acc {

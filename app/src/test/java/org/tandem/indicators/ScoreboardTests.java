@@ -119,6 +119,9 @@ class ScoreboardTests {
         assertThat(ai.proposals() - row(before.fields(), "AI").proposals()).isEqualTo(2);
         assertThat(after.total().proposals() - before.total().proposals()).isEqualTo(2);
         assertThat(after.dealsByStage()).containsKeys("INTEREST", "AGREEMENT");
+        // Start-ups are counted per party's country, every party present even with none.
+        assertThat(after.startupsByParty()).containsOnlyKeys(after.programme().getParties().stream()
+                .map(org.tandem.programme.Party::getCountryCode).toArray(String[]::new));
 
         assertThatThrownBy(() -> scoreboard.board(pid, user("applicant.vn"))).isInstanceOf(NotAllowedException.class);
 
