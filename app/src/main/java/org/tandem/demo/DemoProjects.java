@@ -116,11 +116,12 @@ class DemoProjects implements ApplicationRunner {
         long pid = programme.getId();
         for (String code : List.of("vn", "ru")) {
             long party = (code.equals("vn") ? vn : ru).getId();
-            accounts.ensureDemoAccount("officer." + code, code.equals("vn") ? "Trần Thị Hương" : "Ольга Смирнова", code,
+            String language = code.equals("vn") ? "vi" : "ru";
+            accounts.ensureDemoAccount("officer." + code, code.equals("vn") ? "Trần Thị Hương" : "Ольга Смирнова", language,
                     List.of(new NewGrant(Role.PROGRAMME_OFFICER, pid, party)));
-            accounts.ensureDemoAccount("committee." + code, code.equals("vn") ? "Phạm Quốc Bảo" : "Анна Петрова", code,
+            accounts.ensureDemoAccount("committee." + code, code.equals("vn") ? "Phạm Quốc Bảo" : "Анна Петрова", language,
                     List.of(new NewGrant(Role.COMMITTEE_MEMBER, pid, party)));
-            accounts.ensureDemoAccount("applicant." + code, code.equals("vn") ? "Nguyễn Văn An" : "Сергей Иванов", code,
+            accounts.ensureDemoAccount("applicant." + code, code.equals("vn") ? "Nguyễn Văn An" : "Сергей Иванов", language,
                     List.of(new NewGrant(Role.APPLICANT, pid, party)));
         }
         // The same experts served the earlier programme: each party's pool as it is today.

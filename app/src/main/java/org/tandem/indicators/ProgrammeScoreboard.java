@@ -131,14 +131,15 @@ public class ProgrammeScoreboard {
         this.indicators = indicators;
     }
 
-    /** The board of one programme (the first one when none is named); analysts only. */
+    /** The board of one programme (the one running now when none is named); analysts only. */
     public Board board(Long programmeId, TandemUser user) {
         Indicators.requireAnalyst(user);
         List<Programme> all = programmes.all();
         if (all.isEmpty()) {
             return null;
         }
-        Programme programme = programmeId == null ? all.get(0)
+        Programme programme = programmeId == null
+                ? programmes.current(java.time.Year.now(java.time.ZoneOffset.UTC).getValue()).orElseThrow()
                 : all.stream().filter(p -> p.getId().equals(programmeId)).findFirst()
                         .orElseThrow(() -> new org.tandem.platform.validation.NotFoundException("programme"));
         long pid = programme.getId();

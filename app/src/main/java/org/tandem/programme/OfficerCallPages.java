@@ -42,13 +42,16 @@ class OfficerCallPages {
 
     /**
      * Without {@code ?programme=} (a bookmark, a typed URL) the officer is taken to their only
-     * programme's form, or back to the list to choose one, rather than shown a bare 400.
+     * programme still running's form, or back to the list to choose one, rather than shown a bare 400.
      */
     @GetMapping("/officer/calls/new")
     String create(@RequestParam(required = false) Long programme, Model model) {
         if (programme == null) {
             TandemUser me = CurrentUser.require();
-            List<Programme> mine = programmes.all().stream().filter(p -> !me.officerParties(p.getId()).isEmpty()).toList();
+            // A programme whose last year has passed takes no new calls: it is not a choice.
+            int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+            List<Programme> mine = programmes.all().stream().filter(p -> !me.officerParties(p.getId()).isEmpty())
+                    .filter(p -> p.getLastYear() >= year).toList();
             return mine.size() == 1 ? "redirect:/officer/calls/new?programme=" + mine.get(0).getId()
                     : "redirect:/officer/calls?chooseProgramme";
         }

@@ -43,6 +43,17 @@ public class Programmes {
         return programmes.findAllByOrderByFirstYearAscIdAsc();
     }
 
+    /**
+     * The programme a reader means when none is named: the one running this year (the latest
+     * started if several), else the latest; empty when there is none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Programme> current(int year) {
+        List<Programme> all = all();
+        return all.stream().filter(p -> p.getFirstYear() <= year && year <= p.getLastYear())
+                .reduce((a, b) -> b).or(() -> all.stream().reduce((a, b) -> b));
+    }
+
     @Transactional(readOnly = true)
     public Programme get(long id) {
         return programmes.findById(id).orElseThrow(() -> new NotFoundException("programme " + id));

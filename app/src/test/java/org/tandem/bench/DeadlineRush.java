@@ -82,7 +82,7 @@ public final class DeadlineRush {
         Attachments attachments = app.getBean(Attachments.class);
         UserDetailsService users = app.getBean(UserDetailsService.class);
         ApiTokens apiTokens = app.getBean(ApiTokens.class);
-        Programme p = programmes.all().get(0);
+        Programme p = programmes.byCode(org.tandem.demo.DemoProgramme.CODE).orElseThrow();
         long vn = p.partyByCode("VN").orElseThrow().getId();
         long ru = p.partyByCode("RU").orElseThrow().getId();
         Instant now = Instant.now();

@@ -44,7 +44,7 @@ class ContentSecurityPolicyBrowserTests extends BrowserTest {
         Page committee = signedIn("committee.vn", "Asia/Ho_Chi_Minh");
         refused.addAll(watch(committee));
         committee.navigate(url("/committee?lang=en"));
-        long call = calls.ofProgramme(calls.publicCalls().get(0).getProgrammeId()).stream()
+        long call = calls.publicCalls().stream()
                 .filter(c -> c.getTitle().getEn().equals(DemoProposals.REVIEWED_TITLE)).findFirst().orElseThrow().getId();
         committee.navigate(url("/committee/calls/" + call + "?lang=en"));
         // selection.js built the what-if board: the page's own script ran under the policy.

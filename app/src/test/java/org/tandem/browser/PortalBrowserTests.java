@@ -26,7 +26,7 @@ class PortalBrowserTests extends BrowserTest {
 
     @Test
     void thePublicPagesAreAccessibleAndScriptCleanInEveryLanguage() {
-        long programme = programmes.all().get(0).getId();
+        long programme = programmes.byCode(org.tandem.demo.DemoProgramme.CODE).orElseThrow().getId();
         long call = calls.openAndUpcoming().get(0).getId();
         List<String> paths = List.of("/", "/calls", "/calls?status=closed", "/programmes", "/programmes/" + programme,
                 "/programmes/" + programme + "/plans", "/calls/" + call, "/login", "/no/such/page");

@@ -32,7 +32,7 @@ class SelectionTests {
     }
 
     long reviewedCall() {
-        return calls.ofProgramme(calls.publicCalls().get(0).getProgrammeId()).stream()
+        return calls.publicCalls().stream()
                 .filter(c -> c.getTitle().getEn().equals(DemoProposals.REVIEWED_TITLE)).findFirst().orElseThrow().getId();
     }
 

@@ -137,13 +137,14 @@ class RoleTasksTests {
         if (line.personId() != expert) {
             runs.replace(call, party("VN"), proposal, line.personId(), expert, officer);
         }
-        invitations.invite(call, party("VN"), officer, person -> null);
         // Due an hour after the call closed: already past.
         var f = forms.of(call);
         forms.save(call, new ReviewForms.Input(f.criteria().stream().map(c -> new ReviewForms.CriterionInput(c.code(),
                 c.name().getEn(), c.name().getVi(), c.name().getRu(), "" + c.weight(),
                 c.threshold() == null ? "" : "" + c.threshold())).toList(), "5", "0.5", "3.33",
                 calls.get(call).getClosesAt().plus(Duration.ofHours(1)), "3", f.version()), officer);
+        // Invitations need the due date first.
+        invitations.invite(call, party("VN"), officer, person -> null);
 
         Task invited = of("expert.vn").stream().filter(t -> t.args().contains(title)).findFirst().orElseThrow();
         assertThat(invited.labelKey()).isEqualTo("task.review.invited");
