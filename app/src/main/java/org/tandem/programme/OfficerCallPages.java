@@ -33,8 +33,7 @@ class OfficerCallPages {
     String list(Model model) {
         TandemUser me = CurrentUser.require();
         model.addAttribute("calls", calls.forOfficer(me));
-        model.addAttribute("programmes", programmes.all().stream()
-                .filter(p -> !me.officerParties(p.getId()).isEmpty()).toList());
+        model.addAttribute("programmes", openFor(me));
         model.addAttribute("programmeOf", (java.util.function.Function<Long, Programme>) programmes::get);
         model.addAttribute("now", calls.now());
         return "officer/calls";
@@ -44,14 +43,18 @@ class OfficerCallPages {
      * Without {@code ?programme=} (a bookmark, a typed URL) the officer is taken to their only
      * programme still running's form, or back to the list to choose one, rather than shown a bare 400.
      */
+    /** The officer's programmes that can still take a call: one whose last year has passed is not a choice. */
+    private List<Programme> openFor(TandemUser me) {
+        int year = calls.now().atZone(java.time.ZoneOffset.UTC).getYear();
+        return programmes.all().stream().filter(p -> !me.officerParties(p.getId()).isEmpty())
+                .filter(p -> p.getLastYear() >= year).toList();
+    }
+
     @GetMapping("/officer/calls/new")
     String create(@RequestParam(required = false) Long programme, Model model) {
         if (programme == null) {
             TandemUser me = CurrentUser.require();
-            // A programme whose last year has passed takes no new calls: it is not a choice.
-            int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
-            List<Programme> mine = programmes.all().stream().filter(p -> !me.officerParties(p.getId()).isEmpty())
-                    .filter(p -> p.getLastYear() >= year).toList();
+            List<Programme> mine = openFor(me);
             return mine.size() == 1 ? "redirect:/officer/calls/new?programme=" + mine.get(0).getId()
                     : "redirect:/officer/calls?chooseProgramme";
         }
