@@ -97,6 +97,8 @@ class PageScreenshots extends BrowserTest {
         shoot(committee, "/committee/calls/" + reviewed + "?lang=ru", "committee-board-ru");
         committee.context().close();
 
+        // An officer's home with something on it: a call drafted by the Russian side, waiting for Vietnam's approval.
+        draftCall();
         Page officer = sized(signedIn("officer.vn", "Asia/Ho_Chi_Minh"));
         shoot(officer, "/?lang=en", "home-officer");
         shoot(officer, "/officer/calls/" + openCall + "?lang=en", "officer-call");
@@ -118,6 +120,21 @@ class PageScreenshots extends BrowserTest {
         Path file = OUT.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
         assertThat(Files.size(file)).as(file + " size").isLessThan(MAX_BYTES);
+    }
+
+    void draftCall() {
+        Programme p = programmes.byCode(DemoProgramme.CODE).orElseThrow();
+        long vn = p.partyByCode("VN").orElseThrow().getId();
+        long ru = p.partyByCode("RU").orElseThrow().getId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        String title = "Joint call 2027: digital agriculture";
+        calls.draft(p.getId(), new CallInput(2027, new LocalizedText(title, "Đợt gọi chung 2027: nông nghiệp số",
+                        "Совместный конкурс 2027: цифровое сельское хозяйство"),
+                new LocalizedText("Joint projects in digital agriculture.", "Dự án chung về nông nghiệp số.",
+                        "Совместные проекты в цифровом сельском хозяйстве."),
+                now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(100)), 24, 36, Set.of("AI"),
+                List.of(new CallBudget(vn, new BigDecimal("9000000000"), new BigDecimal("3000000000"), "VND"),
+                        new CallBudget(ru, new BigDecimal("45000000"), new BigDecimal("15000000"), "RUB"))), user("officer.ru"));
     }
 
     /** The demo has no project yet: one awarded from a closed call, as the registry's event would create it. */
