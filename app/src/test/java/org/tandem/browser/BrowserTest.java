@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,9 +39,35 @@ abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * Every WCAG 2.1 A/AA violation axe-core found on any page a test of this class loaded, each
+     * page checked as soon as it loaded; {@link #noAccessibilityViolationOnAnyPageVisited} fails the test on any.
+     */
+    final java.util.Set<String> visitedViolations = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** A reader whose browser speaks British English and lives in the given time zone. */
     Page newPage(String zone) {
-        return browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(zone)).newPage();
+        var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setTimezoneId(zone));
+        // Pages a test opens itself (a second tab) are checked too.
+        context.onPage(this::checkEveryLoad);
+        return context.newPage();
+    }
+
+    private void checkEveryLoad(Page page) {
+        page.onLoad(p -> {
+            try {
+                visitedViolations.addAll(accessibilityViolations(p));
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                // The page navigated on while axe ran (a redirect, a form the test submitted): that next page is checked on its own load.
+            }
+        });
+    }
+
+    @AfterEach
+    void noAccessibilityViolationOnAnyPageVisited() {
+        java.util.List<String> found = new java.util.ArrayList<>(visitedViolations);
+        visitedViolations.clear();
+        org.assertj.core.api.Assertions.assertThat(found).as("axe-core violations on the pages visited").isEmpty();
     }
 
     /**
@@ -53,6 +80,12 @@ abstract class BrowserTest {
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
                 errors.add(page.url() + ": " + m.text());
+            }
+        });
+        // The console says only "Failed to load resource: 404"; this says which one.
+        page.onResponse(r -> {
+            if (r.status() >= 400 && !r.request().isNavigationRequest()) {
+                errors.add(page.url() + ": " + r.status() + " " + r.url());
             }
         });
         return errors;

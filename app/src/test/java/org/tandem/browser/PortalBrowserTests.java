@@ -117,4 +117,22 @@ class PortalBrowserTests extends BrowserTest {
         assertThat(errors).isEmpty();
         vn.context().close();
     }
+
+    /** The guard of every browser test: a page that loads with a violation is caught without the test asking. */
+    @Test
+    void everyPageThatLoadsIsCheckedByAxeWithoutTheTestAsking() {
+        Page page = newPage("UTC");
+        page.navigate(url("/?lang=en"));
+        assertThat(visitedViolations).isEmpty();
+        page.setContent("<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><h1>t</h1>"
+                + "<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"></main></body></html>");
+        // The load event's handler may still be on its way: waiting lets Playwright deliver it.
+        for (int i = 0; i < 50 && visitedViolations.isEmpty(); i++) {
+            page.waitForTimeout(100);
+        }
+        assertThat(visitedViolations).anyMatch(v -> v.contains("image-alt"));
+        // Caught as it should be: not a failure of this test.
+        visitedViolations.clear();
+        page.context().close();
+    }
 }

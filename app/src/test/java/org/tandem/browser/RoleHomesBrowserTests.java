@@ -33,11 +33,13 @@ class RoleHomesBrowserTests extends BrowserTest {
         long pilot = titled(DemoProposals.PILOT_TITLE);
         long reviewed = titled(DemoProposals.REVIEWED_TITLE);
         Map<String, List<String>> pagesOf = Map.of(
-                "officer.vn", List.of("/officer/calls", "/officer/calls/" + pilot, "/officer/calls/" + pilot + "/proposals"),
-                "committee.ru", List.of("/committee", "/committee/calls/" + reviewed),
-                "expert.vn", List.of("/reviews", "/expertise", "/profile"),
-                "applicant.ru", List.of("/proposals", "/partners", "/profile"),
-                "admin", List.of("/admin/users", "/admin/outbox", "/admin/workflows"));
+                "officer.vn", List.of("/", "/officer/calls", "/officer/calls/" + pilot, "/officer/calls/" + pilot + "/proposals"),
+                "committee.ru", List.of("/", "/committee", "/committee/calls/" + reviewed),
+                "expert.vn", List.of("/", "/reviews", "/expertise", "/profile"),
+                "applicant.ru", List.of("/", "/proposals", "/partners", "/profile"),
+                "analyst", List.of("/", "/analyst/indicators"),
+                "innovation", List.of("/", "/innovation/desk"),
+                "admin", List.of("/", "/admin/users", "/admin/outbox", "/admin/workflows"));
         List<String> violations = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (var role : pagesOf.entrySet()) {
@@ -48,6 +50,10 @@ class RoleHomesBrowserTests extends BrowserTest {
                     page.navigate(url(path + "?lang=" + lang));
                     page.waitForLoadState(LoadState.NETWORKIDLE);
                     violations.addAll(accessibilityViolations(page));
+                    if (path.equals("/")) {
+                        // Every role's home starts with what needs doing, even when that is nothing.
+                        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#tasks h2")).isVisible();
+                    }
                 }
             }
             errors.addAll(pageErrors);
