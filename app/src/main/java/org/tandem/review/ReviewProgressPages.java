@@ -31,8 +31,11 @@ class ReviewProgressPages {
     private final ReviewForms forms;
     private final AssignmentRuns runs;
     private final Calls calls;
+    private final org.tandem.programme.Programmes programmes;
 
-    ReviewProgressPages(Reviews reviews, ReviewForms forms, AssignmentRuns runs, Calls calls) {
+    ReviewProgressPages(Reviews reviews, ReviewForms forms, AssignmentRuns runs, Calls calls,
+                        org.tandem.programme.Programmes programmes) {
+        this.programmes = programmes;
         this.reviews = reviews;
         this.forms = forms;
         this.runs = runs;
@@ -52,6 +55,11 @@ class ReviewProgressPages {
         }
         model.addAttribute("p", progress);
         model.addAttribute("suggestions", suggestions);
+        // Readers see each party as its country, in their language, not as the party's code.
+        Map<String, String> countryOfParty = new LinkedHashMap<>();
+        programmes.get(calls.get(id).getProgrammeId()).getParties()
+                .forEach(party -> countryOfParty.put(party.getCode(), party.getCountryCode()));
+        model.addAttribute("countryOfParty", countryOfParty);
         return "review/progress";
     }
 
