@@ -67,7 +67,7 @@ class ProposalBrowserTests extends BrowserTest {
         vn.fill("#title", "Machine learning for salinity intrusion forecasting in the Mekong delta");
         vn.click("#save-proposal");
         assertThat(vn.locator("#conflict")).containsText("someone else saved this proposal");
-        assertThat(vn.locator("#conflict")).containsText("RU: Host organisation");
+        assertThat(vn.locator("#conflict")).containsText("Russia: Host organisation");
         assertThat(vn.locator("#conflict")).containsText("Novosibirsk State University");
         assertThat(vn.locator("#title")).hasValue("Machine learning for salinity intrusion forecasting in the Mekong delta");
 
