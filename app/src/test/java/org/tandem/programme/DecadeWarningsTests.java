@@ -28,7 +28,8 @@ class DecadeWarningsTests {
 
         String page = new WebSession(port).get("/programmes/" + programme.getId() + "?lang=en", "en").body();
         assertThat(page).contains("id=\"over-plan\"").contains("id=\"over-plan-2026-VN\"")
-                .contains("2026, Vietnam: the calls commit").contains(y2026.percentOfPlan(vn.getId()) + " % of the plan");
+                .contains("2026, Vietnam: the calls commit").contains(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH)
+                        .format(y2026.percentOfPlan(vn.getId())) + " % of the plan");
         for (DecadeRow r : decade) {
             for (Party p : programme.getParties()) {
                 assertThat(page.contains("id=\"over-plan-" + r.year() + "-" + p.getCode() + "\"")).as(r.year() + " " + p.getCode())
