@@ -256,7 +256,9 @@ class ProposalPages {
                 line("proposal.receipt.sha", r.sha256(), locale),
                 line("proposal.receipt.received", times.in(r.submittedAt(), java.time.ZoneOffset.UTC), locale)));
         for (Party party : programme.getParties()) {
-            lines.add(new org.tandem.platform.pdf.PdfDocuments.Line(party.getCode(),
+            // The party as its country in the reader's language: the receipt is read by people, not systems.
+            lines.add(new org.tandem.platform.pdf.PdfDocuments.Line(
+                    new java.util.Locale("", party.getCountryCode()).getDisplayCountry(locale),
                     times.in(r.submittedAt(), party.zone())));
         }
         byte[] bytes = pdf.simple(messages.getMessage("proposal.receipt", null, locale) + " — "

@@ -172,7 +172,8 @@ class ProposalApiTests {
         web.get("/proposals/" + id + "?lang=vi", "vi");
         byte[] receiptPdf = web.getBytes("/proposals/" + id + "/receipts/1.pdf");
         String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(receiptPdf)).getTextFromPage(1);
-        assertThat(text).contains(receipt.get("sha256").asString()).contains("Biên nhận nộp hồ sơ");
+        assertThat(text).contains(receipt.get("sha256").asString()).contains("Biên nhận nộp hồ sơ")
+                .contains(new java.util.Locale("", "RU").getDisplayCountry(java.util.Locale.forLanguageTag("vi")));
         // People quote a reference that says where the proposal belongs, not the database id.
         String reference = web.get("/proposals/" + id + "/receipts/1", "vi").body()
                 .replaceAll("(?s).*id=\"receipt-reference\">([^<]+)<.*", "$1");
