@@ -36,10 +36,12 @@ class ProjectPages {
     private final Outputs outputs;
     private final Programmes programmes;
     private final ReportDrafts drafts;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     ProjectPages(Projects projects, Contracts contracts, Reports reports, Outputs outputs, Programmes programmes,
-                 ReportDrafts drafts) {
+                 ReportDrafts drafts, tools.jackson.databind.json.JsonMapper json) {
         this.drafts = drafts;
+        this.json = json;
         this.projects = projects;
         this.contracts = contracts;
         this.reports = reports;
@@ -88,6 +90,12 @@ class ProjectPages {
         model.addAttribute("signable", ProjectWorkflow.PROJECT.allows(p.status(), "sign"));
         model.addAttribute("leads", p.ledBy(me.id()).isPresent());
         model.addAttribute("running", ProjectWorkflow.RUNNING.equals(p.status()));
+        model.addAttribute("outputsOpen", ProjectWorkflow.PROJECT.allows(p.status(), "addOutput"));
+        model.addAttribute("outputKinds", Outputs.KINDS);
+        model.addAttribute("patentStatuses", Outputs.PATENT_STATUSES);
+        model.addAttribute("degrees", Outputs.DEGREES);
+        model.addAttribute("genders", Outputs.GENDERS);
+        model.addAttribute("publicationTypes", PublicationSources.COAR_TYPES);
         if (!model.containsAttribute("problems")) {
             model.addAttribute("problems", List.of());
         }
@@ -144,6 +152,48 @@ class ProjectPages {
             return again(model, id, me, e.problems(), comment == null ? Map.of() : Map.of("comment", comment));
         }
         return "redirect:/projects/" + id + "?decided";
+    }
+
+    /**
+     * An output typed into the form, or a pasted BibTeX / RIS record or Crossref work JSON; the
+     * paste fills what the fields leave empty, so a team can correct an imported record.
+     */
+    @PostMapping("/projects/{id}/outputs")
+    String addOutput(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        TandemUser me = CurrentUser.require();
+        String record = form.get("record");
+        String format = form.getOrDefault("recordFormat", "BIBTEX");
+        tools.jackson.databind.JsonNode crossref = null;
+        if (!blank(record) && "CROSSREF".equals(format)) {
+            try {
+                crossref = json.readTree(record);
+            } catch (tools.jackson.core.JacksonException e) {
+                return again(model, id, me, new org.tandem.platform.validation.Problems()
+                        .add("record", "project.output.crossref").list(), form);
+            }
+        }
+        String kind = blank(form.get("kind")) ? null : form.get("kind");
+        try {
+            outputs.add(id, new Outputs.OutputInput(kind, form.get("title"), form.get("doi"), integer(form.get("year")),
+                    form.get("venue"), lines(form.get("authors")), blank(form.get("publicationType")) ? null
+                    : form.get("publicationType"), form.get("patentNumber"), form.get("patentOffice"),
+                    date(form.get("applicationDate")), date(form.get("grantDate")), blankToNull(form.get("patentStatus")),
+                    lines(form.get("holders")), blankToNull(form.get("degree")), blankToNull(form.get("party")),
+                    blankToNull(form.get("gender")), form.get("url"), form.get("evidence"), form.containsKey("isPublic"),
+                    crossref, !blank(record) && "BIBTEX".equals(format) ? record : null,
+                    !blank(record) && "RIS".equals(format) ? record : null), me);
+        } catch (InvalidInputException e) {
+            return again(model, id, me, e.problems(), form);
+        }
+        return "redirect:/projects/" + id + "?outputAdded";
+    }
+
+    private static List<String> lines(String s) {
+        return blank(s) ? List.of() : s.lines().map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return blank(s) ? null : s.strip();
     }
 
     private String again(Model model, long id, TandemUser me, List<Problem> problems, Map<String, String> typed) {
