@@ -33,7 +33,8 @@ class RoleHomesBrowserTests extends BrowserTest {
         long pilot = titled(DemoProposals.PILOT_TITLE);
         long reviewed = titled(DemoProposals.REVIEWED_TITLE);
         Map<String, List<String>> pagesOf = Map.of(
-                "officer.vn", List.of("/", "/officer/calls", "/officer/calls/" + pilot, "/officer/calls/" + pilot + "/proposals"),
+                "officer.vn", List.of("/", "/officer/calls", "/officer/calls/" + pilot, "/officer/calls/" + pilot + "/proposals",
+                        "/projects", "/projects/dashboard"),
                 "committee.ru", List.of("/", "/committee", "/committee/calls/" + reviewed),
                 "expert.vn", List.of("/", "/reviews", "/expertise", "/profile"),
                 "applicant.ru", List.of("/", "/proposals", "/partners", "/profile"),
