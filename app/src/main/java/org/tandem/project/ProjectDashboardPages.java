@@ -20,8 +20,11 @@ class ProjectDashboardPages {
 
     private final ProjectDashboard dashboard;
     private final Programmes programmes;
+    private final org.springframework.context.MessageSource messages;
 
-    ProjectDashboardPages(ProjectDashboard dashboard, Programmes programmes) {
+    ProjectDashboardPages(ProjectDashboard dashboard, Programmes programmes,
+                          org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.dashboard = dashboard;
         this.programmes = programmes;
     }
@@ -52,6 +55,10 @@ class ProjectDashboardPages {
             series.put(m.partyCode(), s);
         }
         model.addAttribute("series", series);
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("statusLabels", b.byStatus().keySet().stream()
+                .map(st -> messages.getMessage("workflow.project.state." + st, null, locale).replace(",", " "))
+                .collect(Collectors.joining(",")));
         model.addAttribute("yearList", years.stream().map(String::valueOf).collect(Collectors.joining(",")));
         return "project/dashboard";
     }
