@@ -94,6 +94,12 @@ public class Outputs {
         problems.require(kind != null && KINDS.contains(kind), "kind", "project.output.kind");
         problems.require(in.title() != null && !in.title().isBlank() && in.title().length() <= 2000, "title",
                 "project.output.title");
+        // The same limits as the form's counters, so a bypassed browser limit is still refused by field.
+        problems.require(in.evidence() == null || in.evidence().length() <= 5_000, "evidence", "project.output.evidenceLong");
+        problems.require(in.authors() == null || String.join("\n", in.authors()).length() <= 20_000, "authors",
+                "project.output.authorsLong");
+        problems.require(in.holders() == null || String.join("\n", in.holders()).length() <= 5_000, "holders",
+                "project.output.holdersLong");
         String doi = null;
         if (in.doi() != null && !in.doi().isBlank()) {
             doi = PublicationSources.doi(in.doi()).orElse(null);

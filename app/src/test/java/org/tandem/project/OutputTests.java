@@ -111,6 +111,13 @@ class OutputTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::field)
                         .containsExactlyInAnyOrder("patentNumber", "patentOffice", "patentStatus", "grantDate"));
         assertThat(outputs.of(p.id(), f.user("officer.vn"))).isEmpty();
+        // Past the form's counters (a bypassed browser limit): refused by field, nothing stored.
+        var overlong = new Outputs.OutputInput("PUBLICATION", "A paper", null, 2026, "Water", List.of("a".repeat(20_001)),
+                null, null, null, null, null, null, null, null, null, null, null, "e".repeat(5_001), true, null, null);
+        assertThatThrownBy(() -> outputs.add(p.id(), overlong, f.user("applicant.vn")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).extracting(Problem::field)
+                        .containsExactlyInAnyOrder("authors", "evidence"));
+        assertThat(outputs.of(p.id(), f.user("officer.vn"))).isEmpty();
         var good = new Outputs.OutputInput("PATENT", "Low-cost river gauge", null, null, null, null, null, "1-2026-01234", "vn",
                 LocalDate.of(2026, 6, 1), null, "APPLIED", List.of("HUST", "NSU"), null, null, null, null, null, true, null, null);
         assertThat(outputs.add(p.id(), good, f.user("applicant.vn")).patentOffice()).isEqualTo("VN");
