@@ -33,17 +33,18 @@ class ProjectDashboardPages {
     String page(@RequestParam(required = false) Long programme, Model model) {
         TandemUser me = CurrentUser.require();
         List<Programme> readable = programmes.all().stream().filter(p -> ProjectDashboard.mayRead(p, me)).toList();
-        long id = programme != null ? programme : readable.stream()
-                .filter(p -> programmes.current(java.time.Year.now().getValue()).map(c -> c.getId().equals(p.getId()))
-                        .orElse(false)).findFirst().or(() -> readable.stream().findFirst())
+        // Without a choice: the programme running now if the reader may read it, else the first they may.
+        Long current = programmes.current(java.time.Year.now().getValue()).map(Programme::getId).orElse(null);
+        long id = programme != null ? programme : readable.stream().filter(p -> p.getId().equals(current)).findFirst()
+                .or(() -> readable.stream().findFirst())
                 .orElseThrow(() -> new org.tandem.platform.validation.NotAllowedException("no programme to read")).getId();
         ProjectDashboard.Board b = dashboard.board(id, me);
+        List<Integer> years = ProjectDashboard.years(b);
         model.addAttribute("b", b);
         model.addAttribute("programmes", readable);
-        model.addAttribute("years", ProjectDashboard.years(b));
+        model.addAttribute("years", years);
         // Per party, the chart's series as comma-separated numbers over the same years (data-* attributes, no inline script).
         Map<String, Map<String, String>> series = new LinkedHashMap<>();
-        List<Integer> years = ProjectDashboard.years(b);
         for (ProjectDashboard.PartyMoney m : b.money()) {
             Map<Integer, ProjectDashboard.Year> byYear = m.years().stream()
                     .collect(Collectors.toMap(ProjectDashboard.Year::year, y -> y));
