@@ -110,8 +110,10 @@ class ProposalApi {
     @PostMapping("/proposals/{id}/submit")
     @Operation(summary = "Submit the proposal as it stands; the same Idempotency-Key returns the same receipt")
     ProposalJson.ReceiptJson submit(@PathVariable long id,
-                                    @RequestHeader(value = "Idempotency-Key", required = false) String key) {
-        return new ProposalJson.ReceiptJson(submissions.submit(id, key, CurrentUser.require()));
+                                    @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                    jakarta.servlet.http.HttpServletRequest request) {
+        return new ProposalJson.ReceiptJson(submissions.submit(id, key, CurrentUser.require(),
+                SubmissionGate.receivedAt(request)));
     }
 
     @PostMapping("/proposals/{id}/withdraw")

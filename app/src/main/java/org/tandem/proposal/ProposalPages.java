@@ -205,9 +205,10 @@ class ProposalPages {
     }
 
     @PostMapping("/proposals/{id}/submit")
-    String submit(@PathVariable long id, @RequestParam String idempotencyKey, RedirectAttributes redirect) {
+    String submit(@PathVariable long id, @RequestParam String idempotencyKey, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletRequest request) {
         try {
-            Receipt r = submissions.submit(id, idempotencyKey, CurrentUser.require());
+            Receipt r = submissions.submit(id, idempotencyKey, CurrentUser.require(), SubmissionGate.receivedAt(request));
             return "redirect:/proposals/" + id + "/receipts/" + r.version();
         } catch (NotEligibleException e) {
             redirect.addFlashAttribute("errorKey", "error.NOT_ELIGIBLE");

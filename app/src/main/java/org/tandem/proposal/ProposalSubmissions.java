@@ -81,7 +81,13 @@ public class ProposalSubmissions {
      */
     @Transactional
     public Receipt submit(long id, String idempotencyKey, TandemUser user) {
-        Instant received = clock.instant();
+        return submit(id, idempotencyKey, user, null);
+    }
+
+    /** As {@link #submit(long, String, TandemUser)}, judged by the time the request arrived (null: now). */
+    @Transactional
+    public Receipt submit(long id, String idempotencyKey, TandemUser user, Instant arrived) {
+        Instant received = arrived != null ? arrived : clock.instant();
         Proposal p = drafts.get(id, user);
         if (!p.isMember(user.id())) {
             throw new NotAllowedException("only the teams submit their proposal");

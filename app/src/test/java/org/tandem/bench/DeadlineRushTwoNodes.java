@@ -66,9 +66,10 @@ public final class DeadlineRushTwoNodes {
             try (ConfigurableApplicationContext nodeA = new SpringApplicationBuilder(TandemApplication.class)
                     .run(aArgs.toArray(String[]::new))) {
                 int portA = ((WebServerApplicationContext) nodeA).getWebServer().getPort();
+                List<List<Long>> rehearsals = new ArrayList<>();
                 List<Long> ids = new ArrayList<>();
                 List<String> tokens = new ArrayList<>();
-                DeadlineRush.prepare(nodeA, applicants, ids, tokens);
+                DeadlineRush.prepareWithRehearsal(nodeA, applicants, rehearsals, ids, tokens);
 
                 int portB;
                 try (ServerSocket s = new ServerSocket(0)) {
@@ -82,6 +83,17 @@ public final class DeadlineRushTwoNodes {
                         .redirectOutput(dir.resolve("node-b.log").toFile()).start();
                 try {
                     awaitHealthy(portB, nodeB);
+                    awaitIdle(nodeB);
+                    for (int r = 0; r < rehearsals.size(); r++) {
+                        System.out.println("-- rehearsal burst " + (r + 1) + " on both nodes" + (r == 0 ? " (cold servers)" : "")
+                                + ", no kill");
+                        double[] before = DeadlineRush.cpuSeconds();
+                        run(url, portA, portB, nodeB, rehearsals.get(r), tokens, concurrency, Double.NaN);
+                        double[] after = DeadlineRush.cpuSeconds();
+                        System.out.printf("  cpu: this JVM (node A and the clients) %.2f s, node B %.2f s, PostgreSQL %.2f s%n",
+                                after[0] - before[0], after[2] - before[2], after[1] - before[1]);
+                    }
+                    System.out.println("-- deadline burst (measured), node B killed part-way");
                     run(url, portA, portB, nodeB, ids, tokens, concurrency, killAfter);
                 } finally {
                     nodeB.destroyForcibly();
@@ -105,6 +117,31 @@ public final class DeadlineRushTwoNodes {
             Thread.sleep(200);
         }
         throw new IllegalStateException("node B did not start");
+    }
+
+    /**
+     * Healthy is not settled: after its health check answers, a fresh node still compiles and
+     * finishes start-up work for a while. A node in service has long since done that, so the
+     * bursts wait until B uses under a tenth of a core (or two minutes pass).
+     */
+    static void awaitIdle(Process p) throws Exception {
+        long t0 = System.nanoTime();
+        double last = cpuOf(p.pid());
+        while (System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos()) {
+            Thread.sleep(1000);
+            double now = cpuOf(p.pid());
+            if (now - last < 0.1) {
+                break;
+            }
+            last = now;
+        }
+        System.out.printf("node B settled %.1f s after its health check answered%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double cpuOf(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     record Result(long proposalId, int status, long nanos, String receipt, boolean retried) {
@@ -149,7 +186,7 @@ public final class DeadlineRushTwoNodes {
                 } catch (Exception e) {
                     results.add(new Result(ids.get(i), -1, 0, e.toString(), false));
                 } finally {
-                    if (answered.incrementAndGet() == (int) Math.round(n * killAfter)) {
+                    if (!Double.isNaN(killAfter) && answered.incrementAndGet() == (int) Math.round(n * killAfter)) {
                         nodeB.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful anything
                         killedAt.set(System.nanoTime());
                     }
@@ -166,14 +203,26 @@ public final class DeadlineRushTwoNodes {
 
         List<Long> latencies = results.stream().filter(r -> r.status() == 200).map(Result::nanos).sorted().toList();
         long ok = latencies.size();
-        System.out.printf("two nodes, durable PostgreSQL; %d proposals, concurrency %d; node B killed (kill -9) after %d answers, %.2f s into the burst%n",
-                n, concurrency, Math.round(n * killAfter), killedAt.get() == 0 ? Double.NaN : (killedAt.get() - start) / 1e9);
+        if (Double.isNaN(killAfter)) {
+            System.out.printf("two nodes, durable PostgreSQL; %d proposals, concurrency %d; no node killed%n", n, concurrency);
+        } else {
+            System.out.printf("two nodes, durable PostgreSQL; %d proposals, concurrency %d; node B killed (kill -9) after %d answers, %.2f s into the burst%n",
+                    n, concurrency, Math.round(n * killAfter), killedAt.get() == 0 ? Double.NaN : (killedAt.get() - start) / 1e9);
+        }
         System.out.printf("acknowledged %d, retried on node A after a failure on B %d, other statuses %s%n", ok,
                 results.stream().filter(Result::retried).count(),
                 results.stream().filter(r -> r.status() != 200).map(r -> String.valueOf(r.status())).toList());
         System.out.printf("burst %.2f s, %.1f submissions/s; client latency p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 seconds, ok / seconds, DeadlineRush.pct(latencies, 0.5), DeadlineRush.pct(latencies, 0.9),
                 DeadlineRush.pct(latencies, 0.99), DeadlineRush.pct(latencies, 1.0));
+
+        for (boolean retried : new boolean[] {false, true}) {
+            List<Long> l = results.stream().filter(r -> r.status() == 200 && r.retried() == retried).map(Result::nanos)
+                    .sorted().toList();
+            System.out.printf("  %s: %d, p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                    retried ? "failed over to A" : "answered by the first node", l.size(), DeadlineRush.pct(l, 0.5),
+                    DeadlineRush.pct(l, 0.9), DeadlineRush.pct(l, 0.99), DeadlineRush.pct(l, 1.0));
+        }
 
         // Straight to the database, not through either node.
         JsonMapper json = JsonMapper.builder().build();
@@ -219,9 +268,9 @@ public final class DeadlineRushTwoNodes {
             }
             AuditChain.Verification audit = AuditChain.verify(c);
             System.out.printf("database: %d proposals with a receipt row; acknowledged but not stored %d; more than one row %d; "
-                            + "half-stored %d; audit chain %s (%d records) -> %s%n",
+                            + "half-stored %d; audit chain %s (%d records linked, %d waiting for a linker) -> %s%n",
                     stored.size(), missing, duplicated, half, audit.intact() ? "intact" : "BROKEN: " + audit.problem(),
-                    audit.records(), missing == 0 && duplicated == 0 && half == 0 && audit.intact() && ok == n
+                    audit.records(), audit.pending(), missing == 0 && duplicated == 0 && half == 0 && audit.intact() && ok == n
                             ? "EVERY ACKNOWLEDGED RECEIPT EXACTLY ONCE" : "FAILED");
         }
     }

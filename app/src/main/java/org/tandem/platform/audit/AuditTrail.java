@@ -35,13 +35,16 @@ public class AuditTrail {
     private final Clock clock;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
+    private final Linker linker = new Linker();
 
     AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, DataSource dataSource, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.dataSource = dataSource;
-        this.tx = tx;
+        // Its own transactions, whatever the caller's propagation: the linker runs after commits.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     private record Head(long seq, String hash, String before, String after) {
@@ -78,7 +81,12 @@ public class AuditTrail {
     /**
      * Linking waits for the end of the transaction: the chain head's row lock, which serialises
      * appends across nodes so that no two records claim the same predecessor, is then held only
-     * for the few statements before the commit, not for the whole business transaction.
+     * for the few statements before the commit, not for the whole business transaction. When
+     * another transaction holds it, this one does not wait: the lock lasts until that commit's
+     * WAL flush, so waiting would queue every writer behind every other writer's fsync (at a
+     * deadline surge that queue was most of a submission's time). Its records, stored with the
+     * transaction all the same, are linked right after the commit by the node's linker, which
+     * links everything pending in one short transaction.
      */
     @SuppressWarnings("unchecked")
     private List<Pending> pendingOfThisTransaction() {
@@ -90,9 +98,18 @@ public class AuditTrail {
             List<Pending> fresh = new java.util.ArrayList<>();
             TransactionSynchronizationManager.bindResource(key, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                private boolean deferred;
+
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    link(fresh);
+                    deferred = !link(fresh);
+                }
+
+                @Override
+                public void afterCommit() {
+                    if (deferred) {
+                        linker.request();
+                    }
                 }
 
                 @Override
@@ -105,18 +122,58 @@ public class AuditTrail {
         return pending;
     }
 
-    private void link(List<Pending> rows) {
+    /** Links this transaction's records if the chain head is free; false when it was busy. */
+    private boolean link(List<Pending> rows) {
         if (rows.isEmpty()) {
-            return;
+            return true;
         }
-        Head head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
-                .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).single();
+        List<Head> heads = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update skip locked")
+                .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).list();
+        if (heads.isEmpty()) {
+            return false;
+        }
+        Head head = heads.get(0);
         for (Pending r : rows) {
             head = append(new Head(head.seq(), head.hash(), r.before(), r.after()), r.at(), r.actor(), r.entityType(),
                     r.entityId(), r.action(), r.id());
         }
         rows.clear();
+        return true;
     }
+
+    /**
+     * Links every committed record not linked yet, in id order, waiting for the chain head, in
+     * batches of its own transactions. Safe on any number of nodes at once (the head lock orders
+     * them); returns how many it linked.
+     */
+    public int linkPending() {
+        int total = 0;
+        while (true) {
+            Integer linked = tx.execute(status -> {
+                Head head = jdbc.sql("select seq, hash from audit_chain_head where id = 1 for update")
+                        .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).single();
+                List<Object[]> rows = jdbc.sql("""
+                        select id, at, actor, entity_type, entity_id, action, before_state::text as b, after_state::text as a
+                        from audit_event where seq is null order by id limit ?""")
+                        .param(LINK_BATCH)
+                        .query((rs, i) -> new Object[] {rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                                rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),
+                                rs.getString("action"), rs.getString("b"), rs.getString("a")})
+                        .list();
+                for (Object[] r : rows) {
+                    Head h = new Head(head.seq(), head.hash(), (String) r[6], (String) r[7]);
+                    head = append(h, (Instant) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Long) r[0]);
+                }
+                return rows.size();
+            });
+            total += linked == null ? 0 : linked;
+            if (linked == null || linked < LINK_BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private static final int LINK_BATCH = 500;
 
     private Head append(Head head, Instant when, String actor, String entityType, String entityId, String action,
                         long existingId) {
@@ -135,30 +192,17 @@ public class AuditTrail {
     }
 
     /**
-     * Records written before the chain existed (or by an older version) are linked in id order
-     * at start-up, under the same head lock, so verification covers the whole trail.
+     * Records written before the chain existed (or by an older version), and records a node
+     * committed but could not link before it stopped, are linked at start-up, so verification
+     * covers the whole trail; then the node's linker starts.
      */
     @EventListener(ApplicationReadyEvent.class)
     public void chainEarlierRecords() {
-        Integer linked = tx.execute(status -> {
-            Head head = jdbc.sql("select seq, hash, null as b, null as a from audit_chain_head where id = 1 for update")
-                    .query((rs, i) -> new Head(rs.getLong("seq"), rs.getString("hash"), null, null)).single();
-            List<Object[]> rows = jdbc.sql("""
-                    select id, at, actor, entity_type, entity_id, action, before_state::text as b, after_state::text as a
-                    from audit_event where seq is null order by id""")
-                    .query((rs, i) -> new Object[] {rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                            rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),
-                            rs.getString("action"), rs.getString("b"), rs.getString("a")})
-                    .list();
-            for (Object[] r : rows) {
-                Head h = new Head(head.seq(), head.hash(), (String) r[6], (String) r[7]);
-                head = append(h, (Instant) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (Long) r[0]);
-            }
-            return rows.size();
-        });
-        if (linked != null && linked > 0) {
+        int linked = linkPending();
+        if (linked > 0) {
             log.info("Linked {} earlier audit records into the hash chain", linked);
         }
+        linker.start();
     }
 
     /** Checks the whole chain; see {@link AuditChain#verify}. */
@@ -197,5 +241,71 @@ public class AuditTrail {
                         rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),
                         rs.getString("action"), rs.getString("b"), rs.getString("a")))
                 .list();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopLinker() {
+        linker.stop();
+    }
+
+    /**
+     * One thread per node that links deferred records: on request right after a deferring
+     * commit (requests that arrive while it runs fold into one more pass), and every few seconds
+     * in case a request was lost with a node that stopped between its commit and the link.
+     */
+    private final class Linker {
+        private final java.util.concurrent.atomic.AtomicBoolean requested = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile java.util.concurrent.ScheduledExecutorService thread;
+
+        synchronized void start() {
+            if (thread != null) {
+                return;
+            }
+            thread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "audit-linker");
+                t.setDaemon(true);
+                return t;
+            });
+            thread.scheduleWithFixedDelay(this::sweep, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        void request() {
+            var t = thread;
+            if (t == null) {
+                // Before start-up finished (demo data, migrations): start-up links them.
+                return;
+            }
+            if (requested.compareAndSet(false, true)) {
+                t.execute(this::run);
+            }
+        }
+
+        private void run() {
+            requested.set(false);
+            try {
+                linkPending();
+            } catch (RuntimeException e) {
+                log.warn("Linking audit records failed; the next pass retries: {}", e.getMessage());
+            }
+        }
+
+        private void sweep() {
+            try {
+                Boolean any = jdbc.sql("select exists (select 1 from audit_event where seq is null)").query(Boolean.class)
+                        .single();
+                if (Boolean.TRUE.equals(any)) {
+                    run();
+                }
+            } catch (RuntimeException e) {
+                log.debug("audit sweep skipped: {}", e.getMessage());
+            }
+        }
+
+        synchronized void stop() {
+            if (thread != null) {
+                thread.shutdownNow();
+                thread = null;
+            }
+        }
     }
 }

@@ -16,7 +16,8 @@ final class AuditVerifyCommand {
         try (OpsDatabase db = OpsDatabase.forReading(settings); Connection c = db.connect()) {
             AuditChain.Verification v = AuditChain.verify(c);
             if (v.intact()) {
-                out.println("Audit trail intact: " + v.records() + " records; last hash " + v.lastHash());
+                out.println("Audit trail intact: " + v.records() + " records; last hash " + v.lastHash()
+                        + (v.pending() > 0 ? "; " + v.pending() + " recent records waiting to be linked" : ""));
                 return 0;
             }
             out.println("Audit trail BROKEN at record " + v.firstBrokenSeq() + ": " + v.problem());

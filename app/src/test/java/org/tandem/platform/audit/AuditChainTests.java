@@ -42,8 +42,10 @@ class AuditChainTests {
         return new Cli(exit, buf.toString(StandardCharsets.UTF_8));
     }
 
+    /** One record in its own transaction, linked before this returns (the linker may have taken it). */
     private void record(String what) {
         tx.executeWithoutResult(s -> audit.record("tester", "Chain", what, "create", null, Map.of("n", what, "ok", true)));
+        audit.linkPending();
     }
 
     @Test
@@ -55,7 +57,8 @@ class AuditChainTests {
             int thread = t;
             done.add(pool.submit((Callable<Void>) () -> {
                 for (int i = 0; i < 25; i++) {
-                    record(thread + "-" + i);
+                    String what = thread + "-" + i;
+                    tx.executeWithoutResult(st -> audit.record("tester", "Chain", what, "create", null, Map.of("n", what)));
                 }
                 return null;
             }));
@@ -64,6 +67,12 @@ class AuditChainTests {
             f.get();
         }
         pool.shutdown();
+        // Writers that found the head busy left their records to the node's linker, which runs
+        // by itself right after their commits.
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (audit.head().seq() < before + 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(audit.head().seq()).isEqualTo(before + 200);
         AuditChain.Verification v = audit.verify();
         assertThat(v.problem()).isNull();
@@ -72,6 +81,35 @@ class AuditChainTests {
         // An anchor every ANCHOR_EVERY records: 200 appends cross at least one boundary.
         assertThat(audit.anchors(10)).isNotEmpty();
         assertThat(audit.anchors(10).get(0).seq() % AuditChain.ANCHOR_EVERY).isZero();
+    }
+
+    @Test
+    void aWriterDoesNotWaitForABusyChainHeadAndItsRecordIsLinkedAfterwards() throws Exception {
+        audit.linkPending();
+        long before = audit.head().seq();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().executeQuery("select seq from audit_chain_head where id = 1 for update").close();
+            // Committed while another transaction holds the head: stored, not linked, not blocked.
+            tx.executeWithoutResult(st -> audit.record("tester", "Chain", "while-busy", "create", null, Map.of("n", 1)));
+            assertThat(jdbc.sql("select count(*) from audit_event where entity_id = 'while-busy' and seq is null")
+                    .query(Integer.class).single()).isEqualTo(1);
+            try (Connection reader = dataSource.getConnection()) {
+                AuditChain.Verification v = AuditChain.verify(reader);
+                assertThat(v.intact()).isTrue();
+                assertThat(v.pending()).isGreaterThanOrEqualTo(1);
+            }
+            holder.rollback();
+        }
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (jdbc.sql("select count(*) from audit_event where entity_id = 'while-busy' and seq is null")
+                .query(Integer.class).single() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(jdbc.sql("select seq from audit_event where entity_id = 'while-busy'").query(Long.class).single())
+                .isGreaterThan(before);
+        AuditChain.Verification v = audit.verify();
+        assertThat(v.intact()).isTrue();
     }
 
     @Test
