@@ -107,13 +107,14 @@ public class ProposalSubmissions {
         Call call = calls.get(p.getCallId());
         Proposals.requireOpen(call, received);
         ProposalStatus submitted = ProposalWorkflow.PROPOSAL.require(p.getStatus(), "submit");
-        List<EligibilityCheck> checks = drafts.eligibility(p);
+        List<Attachment> files = attachments.of(id);
+        List<EligibilityCheck> checks = drafts.eligibility(p, files);
         if (checks.stream().anyMatch(c -> !c.ok())) {
             throw new NotEligibleException(checks);
         }
         Programme programme = programmes.get(call.getProgrammeId());
         String canonical = CanonicalContent.json(p, programme,
-                attachments.of(id).stream().map(a -> a.fileName() + ":" + a.sha256()).toList(), json);
+                files.stream().map(a -> a.fileName() + ":" + a.sha256()).toList(), json);
         Receipt receipt;
         try {
             receipt = submissions.insert(id, canonical, Hashes.sha256(canonical), received, user.id(), key);

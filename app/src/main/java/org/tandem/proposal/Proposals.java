@@ -322,12 +322,17 @@ public class Proposals {
     }
 
     List<EligibilityCheck> eligibility(Proposal p) {
+        return eligibility(p, attachments.of(p.getId()));
+    }
+
+    /** With the attachments already read (submission reads them once for the check and the receipt). */
+    List<EligibilityCheck> eligibility(Proposal p, List<Attachment> files) {
         Call call = calls.get(p.getCallId());
-        int files = attachments.of(p.getId()).size();
+        int fileCount = files.size();
         Eligibility.Facts facts = new Eligibility.Facts() {
             @Override
             public int attachments() {
-                return files;
+                return fileCount;
             }
 
             @Override
