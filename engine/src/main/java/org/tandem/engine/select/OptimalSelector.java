@@ -153,10 +153,17 @@ final class OptimalSelector {
             return solve(k, ranked, quotas, shortfallCap, meritFloor, Long.MAX_VALUE, goal, hint, deadline, fixing, false, 0);
         }
 
-        /** @param meritCap Long.MAX_VALUE for none; otherwise a proven upper bound of the merit (helps the proof) */
         static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
                            long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
                            boolean stopAtFirst, double workLimit) {
+            return solve(k, ranked, quotas, shortfallCap, meritFloor, meritCap, goal, hint, deadline, fixing, stopAtFirst,
+                    workLimit, null);
+        }
+
+        /** @param meritCap Long.MAX_VALUE for none; otherwise a proven upper bound of the merit (helps the proof) */
+        static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
+                           long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
+                           boolean stopAtFirst, double workLimit, LagrangianCuts cuts) {
             int n = ranked.size();
             CpModel model = new CpModel();
             BoolVar[] x = new BoolVar[n];
@@ -214,6 +221,9 @@ final class OptimalSelector {
             if (meritCap != Long.MAX_VALUE) {
                 model.addLessOrEqual(merit, meritCap);
             }
+            if (cuts != null) {
+                addCuts(model, x, k, ranked, cuts);
+            }
             switch (goal) {
                 case SHORTFALL -> model.minimize(totalShortfall);
                 case MERIT -> model.maximize(merit);
@@ -254,6 +264,42 @@ final class OptimalSelector {
         }
     }
 
+    /** The rows of {@link LagrangianCuts}: implied by merit ≥ its target, they only speed the search up. */
+    private static void addCuts(CpModel model, BoolVar[] x, Coefficients k, List<Proposal> ranked, LagrangianCuts cuts) {
+        for (Map.Entry<String, Long> e : cuts.minSpend().entrySet()) {
+            model.addGreaterOrEqual(LinearExpr.weightedSum(x, k.cost.get(e.getKey())), e.getValue());
+        }
+        Map<String, List<BoolVar>> byField = new LinkedHashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            byField.computeIfAbsent(ranked.get(i).field(), f -> new ArrayList<>()).add(x[i]);
+        }
+        for (Map.Entry<String, Integer> e : cuts.minCount().entrySet()) {
+            List<BoolVar> vars = byField.getOrDefault(e.getKey(), List.of());
+            model.addGreaterOrEqual(LinearExpr.sum(vars.toArray(new BoolVar[0])), e.getValue());
+        }
+        for (Map.Entry<String, Integer> e : cuts.maxCount().entrySet()) {
+            List<BoolVar> vars = byField.getOrDefault(e.getKey(), List.of());
+            model.addLessOrEqual(LinearExpr.sum(vars.toArray(new BoolVar[0])), e.getValue());
+        }
+        List<BoolVar> vars = new ArrayList<>();
+        List<Long> coef = new ArrayList<>();
+        long rhs = cuts.cap();
+        for (int i = 0; i < x.length; i++) {
+            long w = cuts.weight()[i];
+            if (w < 0) {
+                model.addEquality(x[i], cuts.in()[i] ? 1 : 0);
+            } else if (w > 0) {
+                vars.add(x[i]);
+                coef.add(cuts.in()[i] ? -w : w); // in: weight·(1 − x_i); out: weight·x_i
+                rhs -= cuts.in()[i] ? w : 0;
+            }
+        }
+        if (!vars.isEmpty()) {
+            model.addLessOrEqual(LinearExpr.weightedSum(vars.toArray(new BoolVar[0]),
+                    coef.stream().mapToLong(Long::longValue).toArray()), rhs);
+        }
+    }
+
     /** Variables whose value every solution of interest shares: fixed[i] means x_i = value[i]. */
     record Fixing(boolean[] fixed, boolean[] value, int count) {
     }
@@ -271,11 +317,21 @@ final class OptimalSelector {
         final BigDecimal bound;
         final BigDecimal[] reduced;
         final double[] lpValue;
+        /** Multiplier per party of the budget row (per unit of money, ≥ 0), null where none was used. */
+        final Map<String, BigDecimal> budgetY;
+        /** Per quota row used: the field, the row end the multiplier points at, and the multiplier (≠ 0). */
+        final List<QuotaTerm> quotaY;
 
-        private Relaxation(BigDecimal bound, BigDecimal[] reduced, double[] lpValue) {
+        record QuotaTerm(String field, int end, BigDecimal y) {
+        }
+
+        private Relaxation(BigDecimal bound, BigDecimal[] reduced, double[] lpValue, Map<String, BigDecimal> budgetY,
+                           List<QuotaTerm> quotaY) {
             this.bound = bound;
             this.reduced = reduced;
             this.lpValue = lpValue;
+            this.budgetY = budgetY;
+            this.quotaY = quotaY;
         }
 
         /** floor(L): merits are whole units. */
@@ -395,6 +451,8 @@ final class OptimalSelector {
                                              List<MPConstraint> quotaRow, double[] lpValue) {
             int n = ranked.size();
             BigDecimal bound = BigDecimal.ZERO;
+            Map<String, BigDecimal> budgetY = new LinkedHashMap<>();
+            List<QuotaTerm> quotaY = new ArrayList<>();
             BigDecimal[] d = new BigDecimal[n];
             for (int i = 0; i < n; i++) {
                 d[i] = BigDecimal.valueOf(k.merit[i]);
@@ -422,6 +480,7 @@ final class OptimalSelector {
                 // rounding here changes which y is used, never whether the bound is valid.
                 BigDecimal y = new BigDecimal(scaledDual).divide(BigDecimal.valueOf(budget), MathContext.DECIMAL128);
                 bound = bound.add(y.multiply(BigDecimal.valueOf(budget)));
+                budgetY.put(parties.get(b), y);
                 for (int i = 0; i < n; i++) {
                     if (units[i] != 0 && d[i] != null) {
                         d[i] = d[i].subtract(y.multiply(BigDecimal.valueOf(units[i])));
@@ -437,6 +496,7 @@ final class OptimalSelector {
                 int[] range = rows.get(r);
                 bound = bound.add(y.multiply(BigDecimal.valueOf(dual > 0 ? range[1] : range[0])));
                 String field = rowField.get(r);
+                quotaY.add(new QuotaTerm(field, dual > 0 ? range[1] : range[0], y));
                 for (int i = 0; i < n; i++) {
                     if (d[i] != null && ranked.get(i).field().equals(field)) {
                         d[i] = d[i].subtract(y);
@@ -455,7 +515,7 @@ final class OptimalSelector {
                     d[i] = bound.abs().add(BigDecimal.valueOf(k.merit[i] + 1)).negate();
                 }
             }
-            return new Relaxation(bound, d, lpValue);
+            return new Relaxation(bound, d, lpValue, budgetY, quotaY);
         }
     }
 
@@ -509,7 +569,9 @@ final class OptimalSelector {
                             fix.count(), ranked.size());
                 }
                 // A quick try (one unit of deterministic time, about a second); see below.
-                Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0);
+                LagrangianCuts cuts = SolverSettings.lagrangianCuts() ? LagrangianCuts.of(rel, z + 1, k.budget) : null;
+                Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0,
+                        cuts);
                 work += ph.work;
                 if (ph.status == CpSolverStatus.INFEASIBLE) {
                     return new Core(incumbent, true, z, rel, work); // nothing beats the incumbent
@@ -526,11 +588,14 @@ final class OptimalSelector {
                 // puzzle CP-SAT is bad at; plain maximisation on the same core, from the incumbent, finds and
                 // proves it far more often (measured on the correlated instances).
                 Phase last = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
-                        false, 0);
+                        false, 0, cuts);
                 work += last.work;
                 if (last.values != null && exactMerit(k, last.values) > z) {
                     incumbent = last.values;
                     z = exactMerit(k, incumbent);
+                }
+                if (cuts != null && last.status == CpSolverStatus.INFEASIBLE) {
+                    return new Core(incumbent, true, z, rel, work); // the cuts admit every set better than z: none
                 }
                 if (last.status == CpSolverStatus.OPTIMAL) {
                     // The core's best is optimal among the sets that agree with the fixing; the others have ≤ z.
