@@ -157,13 +157,13 @@ final class OptimalSelector {
                            long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
                            boolean stopAtFirst, double workLimit) {
             return solve(k, ranked, quotas, shortfallCap, meritFloor, meritCap, goal, hint, deadline, fixing, stopAtFirst,
-                    workLimit, null);
+                    workLimit, null, Long.MAX_VALUE);
         }
 
         /** @param meritCap Long.MAX_VALUE for none; otherwise a proven upper bound of the merit (helps the proof) */
         static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
                            long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
-                           boolean stopAtFirst, double workLimit, LagrangianCuts cuts) {
+                           boolean stopAtFirst, double workLimit, LagrangianCuts cuts, long stopAbove) {
             int n = ranked.size();
             CpModel model = new CpModel();
             BoolVar[] x = new BoolVar[n];
@@ -248,7 +248,20 @@ final class OptimalSelector {
                 // Deterministic time, not seconds: the same input then stops at the same point on any machine load.
                 solver.getParameters().setMaxDeterministicTime(workLimit);
             }
-            CpSolverStatus status = solver.solve(model);
+            CpSolverStatus status;
+            if (stopAbove != Long.MAX_VALUE) {
+                // Stops at the first solution whose objective exceeds stopAbove (single-threaded: reproducible).
+                status = solver.solve(model, new com.google.ortools.sat.CpSolverSolutionCallback() {
+                    @Override
+                    public void onSolutionCallback() {
+                        if (objectiveValue() > stopAbove + 0.5) {
+                            stopSearch();
+                        }
+                    }
+                });
+            } else {
+                status = solver.solve(model);
+            }
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
                 return new Phase(status, null, 0, Long.MAX_VALUE, solver.response().getDeterministicTime());
             }
@@ -571,7 +584,7 @@ final class OptimalSelector {
                 // A quick try (one unit of deterministic time, about a second); see below.
                 LagrangianCuts cuts = SolverSettings.lagrangianCuts() ? LagrangianCuts.of(rel, z + 1, k.budget) : null;
                 Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0,
-                        cuts);
+                        cuts, Long.MAX_VALUE);
                 work += ph.work;
                 if (ph.status == CpSolverStatus.INFEASIBLE) {
                     return new Core(incumbent, true, z, rel, work); // nothing beats the incumbent
@@ -587,12 +600,17 @@ final class OptimalSelector {
                 // No better set found quickly. "Merit ≥ z + 1" as a hard row makes the last unit a feasibility
                 // puzzle CP-SAT is bad at; plain maximisation on the same core, from the incumbent, finds and
                 // proves it far more often (measured on the correlated instances).
+                // With the cuts it stops at the first solution better than z, and the next round fixes and cuts
+                // against that one (tighter).
                 Phase last = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
-                        false, 0, cuts);
+                        false, 0, cuts, cuts != null ? z : Long.MAX_VALUE);
                 work += last.work;
                 if (last.values != null && exactMerit(k, last.values) > z) {
                     incumbent = last.values;
                     z = exactMerit(k, incumbent);
+                    if (cuts != null && last.status != CpSolverStatus.OPTIMAL) {
+                        continue;
+                    }
                 }
                 if (cuts != null && last.status == CpSolverStatus.INFEASIBLE) {
                     return new Core(incumbent, true, z, rel, work); // the cuts admit every set better than z: none
