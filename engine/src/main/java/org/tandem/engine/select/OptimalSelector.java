@@ -121,7 +121,7 @@ final class OptimalSelector {
     private enum Goal { SHORTFALL, MERIT, RANK_WEIGHT }
 
     /** Integer coefficients of the model, exact (see {@link ExactScaling}). */
-    private record Coefficients(long[] merit, Map<String, long[]> cost, Map<String, Long> budget) {
+    record Coefficients(long[] merit, Map<String, long[]> cost, Map<String, Long> budget) {
         static Coefficients of(List<Proposal> ranked, Map<String, BigDecimal> budgets) {
             long[] merit = ExactScaling.toUnits(ranked.stream().map(Proposal::merit).toList(), "merits");
             Map<String, long[]> cost = new LinkedHashMap<>();
