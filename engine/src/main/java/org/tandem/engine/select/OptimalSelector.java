@@ -121,7 +121,7 @@ final class OptimalSelector {
     private enum Goal { SHORTFALL, MERIT, RANK_WEIGHT }
 
     /** Integer coefficients of the model, exact (see {@link ExactScaling}). */
-    private record Coefficients(long[] merit, Map<String, long[]> cost, Map<String, Long> budget) {
+    record Coefficients(long[] merit, Map<String, long[]> cost, Map<String, Long> budget) {
         static Coefficients of(List<Proposal> ranked, Map<String, BigDecimal> budgets) {
             long[] merit = ExactScaling.toUnits(ranked.stream().map(Proposal::merit).toList(), "merits");
             Map<String, long[]> cost = new LinkedHashMap<>();
@@ -153,10 +153,17 @@ final class OptimalSelector {
             return solve(k, ranked, quotas, shortfallCap, meritFloor, Long.MAX_VALUE, goal, hint, deadline, fixing, false, 0);
         }
 
-        /** @param meritCap Long.MAX_VALUE for none; otherwise a proven upper bound of the merit (helps the proof) */
         static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
                            long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
                            boolean stopAtFirst, double workLimit) {
+            return solve(k, ranked, quotas, shortfallCap, meritFloor, meritCap, goal, hint, deadline, fixing, stopAtFirst,
+                    workLimit, null, Long.MAX_VALUE);
+        }
+
+        /** @param meritCap Long.MAX_VALUE for none; otherwise a proven upper bound of the merit (helps the proof) */
+        static Phase solve(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, long shortfallCap,
+                           long meritFloor, long meritCap, Goal goal, boolean[] hint, long deadline, Fixing fixing,
+                           boolean stopAtFirst, double workLimit, LagrangianCuts cuts, long stopAbove) {
             int n = ranked.size();
             CpModel model = new CpModel();
             BoolVar[] x = new BoolVar[n];
@@ -214,6 +221,9 @@ final class OptimalSelector {
             if (meritCap != Long.MAX_VALUE) {
                 model.addLessOrEqual(merit, meritCap);
             }
+            if (cuts != null) {
+                addCuts(model, x, k, ranked, cuts);
+            }
             switch (goal) {
                 case SHORTFALL -> model.minimize(totalShortfall);
                 case MERIT -> model.maximize(merit);
@@ -238,7 +248,20 @@ final class OptimalSelector {
                 // Deterministic time, not seconds: the same input then stops at the same point on any machine load.
                 solver.getParameters().setMaxDeterministicTime(workLimit);
             }
-            CpSolverStatus status = solver.solve(model);
+            CpSolverStatus status;
+            if (stopAbove != Long.MAX_VALUE) {
+                // Stops at the first solution whose objective exceeds stopAbove (single-threaded: reproducible).
+                status = solver.solve(model, new com.google.ortools.sat.CpSolverSolutionCallback() {
+                    @Override
+                    public void onSolutionCallback() {
+                        if (objectiveValue() > stopAbove + 0.5) {
+                            stopSearch();
+                        }
+                    }
+                });
+            } else {
+                status = solver.solve(model);
+            }
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
                 return new Phase(status, null, 0, Long.MAX_VALUE, solver.response().getDeterministicTime());
             }
@@ -251,6 +274,42 @@ final class OptimalSelector {
             long bound = goal == Goal.MERIT ? (long) Math.floor(b + 1e-6) : Long.MAX_VALUE;
             return new Phase(status, values, Math.round(solver.objectiveValue()), bound,
                     solver.response().getDeterministicTime());
+        }
+    }
+
+    /** The rows of {@link LagrangianCuts}: implied by merit ≥ its target, they only speed the search up. */
+    private static void addCuts(CpModel model, BoolVar[] x, Coefficients k, List<Proposal> ranked, LagrangianCuts cuts) {
+        for (Map.Entry<String, Long> e : cuts.minSpend().entrySet()) {
+            model.addGreaterOrEqual(LinearExpr.weightedSum(x, k.cost.get(e.getKey())), e.getValue());
+        }
+        Map<String, List<BoolVar>> byField = new LinkedHashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            byField.computeIfAbsent(ranked.get(i).field(), f -> new ArrayList<>()).add(x[i]);
+        }
+        for (Map.Entry<String, Integer> e : cuts.minCount().entrySet()) {
+            List<BoolVar> vars = byField.getOrDefault(e.getKey(), List.of());
+            model.addGreaterOrEqual(LinearExpr.sum(vars.toArray(new BoolVar[0])), e.getValue());
+        }
+        for (Map.Entry<String, Integer> e : cuts.maxCount().entrySet()) {
+            List<BoolVar> vars = byField.getOrDefault(e.getKey(), List.of());
+            model.addLessOrEqual(LinearExpr.sum(vars.toArray(new BoolVar[0])), e.getValue());
+        }
+        List<BoolVar> vars = new ArrayList<>();
+        List<Long> coef = new ArrayList<>();
+        long rhs = cuts.cap();
+        for (int i = 0; i < x.length; i++) {
+            long w = cuts.weight()[i];
+            if (w < 0) {
+                model.addEquality(x[i], cuts.in()[i] ? 1 : 0);
+            } else if (w > 0) {
+                vars.add(x[i]);
+                coef.add(cuts.in()[i] ? -w : w); // in: weight·(1 − x_i); out: weight·x_i
+                rhs -= cuts.in()[i] ? w : 0;
+            }
+        }
+        if (!vars.isEmpty()) {
+            model.addLessOrEqual(LinearExpr.weightedSum(vars.toArray(new BoolVar[0]),
+                    coef.stream().mapToLong(Long::longValue).toArray()), rhs);
         }
     }
 
@@ -271,11 +330,21 @@ final class OptimalSelector {
         final BigDecimal bound;
         final BigDecimal[] reduced;
         final double[] lpValue;
+        /** Multiplier per party of the budget row (per unit of money, ≥ 0), null where none was used. */
+        final Map<String, BigDecimal> budgetY;
+        /** Per quota row used: the field, the row end the multiplier points at, and the multiplier (≠ 0). */
+        final List<QuotaTerm> quotaY;
 
-        private Relaxation(BigDecimal bound, BigDecimal[] reduced, double[] lpValue) {
+        record QuotaTerm(String field, int end, BigDecimal y) {
+        }
+
+        private Relaxation(BigDecimal bound, BigDecimal[] reduced, double[] lpValue, Map<String, BigDecimal> budgetY,
+                           List<QuotaTerm> quotaY) {
             this.bound = bound;
             this.reduced = reduced;
             this.lpValue = lpValue;
+            this.budgetY = budgetY;
+            this.quotaY = quotaY;
         }
 
         /** floor(L): merits are whole units. */
@@ -395,6 +464,8 @@ final class OptimalSelector {
                                              List<MPConstraint> quotaRow, double[] lpValue) {
             int n = ranked.size();
             BigDecimal bound = BigDecimal.ZERO;
+            Map<String, BigDecimal> budgetY = new LinkedHashMap<>();
+            List<QuotaTerm> quotaY = new ArrayList<>();
             BigDecimal[] d = new BigDecimal[n];
             for (int i = 0; i < n; i++) {
                 d[i] = BigDecimal.valueOf(k.merit[i]);
@@ -422,6 +493,7 @@ final class OptimalSelector {
                 // rounding here changes which y is used, never whether the bound is valid.
                 BigDecimal y = new BigDecimal(scaledDual).divide(BigDecimal.valueOf(budget), MathContext.DECIMAL128);
                 bound = bound.add(y.multiply(BigDecimal.valueOf(budget)));
+                budgetY.put(parties.get(b), y);
                 for (int i = 0; i < n; i++) {
                     if (units[i] != 0 && d[i] != null) {
                         d[i] = d[i].subtract(y.multiply(BigDecimal.valueOf(units[i])));
@@ -437,6 +509,7 @@ final class OptimalSelector {
                 int[] range = rows.get(r);
                 bound = bound.add(y.multiply(BigDecimal.valueOf(dual > 0 ? range[1] : range[0])));
                 String field = rowField.get(r);
+                quotaY.add(new QuotaTerm(field, dual > 0 ? range[1] : range[0], y));
                 for (int i = 0; i < n; i++) {
                     if (d[i] != null && ranked.get(i).field().equals(field)) {
                         d[i] = d[i].subtract(y);
@@ -455,7 +528,7 @@ final class OptimalSelector {
                     d[i] = bound.abs().add(BigDecimal.valueOf(k.merit[i] + 1)).negate();
                 }
             }
-            return new Relaxation(bound, d, lpValue);
+            return new Relaxation(bound, d, lpValue, budgetY, quotaY);
         }
     }
 
@@ -509,7 +582,9 @@ final class OptimalSelector {
                             fix.count(), ranked.size());
                 }
                 // A quick try (one unit of deterministic time, about a second); see below.
-                Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0);
+                LagrangianCuts cuts = SolverSettings.lagrangianCuts() ? LagrangianCuts.of(rel, z + 1, k.budget) : null;
+                Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0,
+                        cuts, Long.MAX_VALUE);
                 work += ph.work;
                 if (ph.status == CpSolverStatus.INFEASIBLE) {
                     return new Core(incumbent, true, z, rel, work); // nothing beats the incumbent
@@ -525,12 +600,20 @@ final class OptimalSelector {
                 // No better set found quickly. "Merit ≥ z + 1" as a hard row makes the last unit a feasibility
                 // puzzle CP-SAT is bad at; plain maximisation on the same core, from the incumbent, finds and
                 // proves it far more often (measured on the correlated instances).
+                // With the cuts it stops at the first solution better than z, and the next round fixes and cuts
+                // against that one (tighter).
                 Phase last = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
-                        false, 0);
+                        false, 0, cuts, cuts != null ? z : Long.MAX_VALUE);
                 work += last.work;
                 if (last.values != null && exactMerit(k, last.values) > z) {
                     incumbent = last.values;
                     z = exactMerit(k, incumbent);
+                    if (cuts != null && last.status != CpSolverStatus.OPTIMAL) {
+                        continue;
+                    }
+                }
+                if (cuts != null && last.status == CpSolverStatus.INFEASIBLE) {
+                    return new Core(incumbent, true, z, rel, work); // the cuts admit every set better than z: none
                 }
                 if (last.status == CpSolverStatus.OPTIMAL) {
                     // The core's best is optimal among the sets that agree with the fixing; the others have ≤ z.

@@ -23,6 +23,11 @@ final class SolverSettings {
         return Boolean.parseBoolean(System.getProperty("tandem.select.deterministic", "true"));
     }
 
+    /** The core rounds add the rows implied by the Lagrangian identity ({@link LagrangianCuts}); off only to compare. */
+    static boolean lagrangianCuts() {
+        return Boolean.parseBoolean(System.getProperty("tandem.select.cuts", "true"));
+    }
+
     static boolean log() {
         return Boolean.getBoolean("tandem.select.log");
     }
