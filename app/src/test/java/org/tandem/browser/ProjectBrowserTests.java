@@ -3,34 +3,17 @@ package org.tandem.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.tandem.demo.DemoProgramme;
 import org.tandem.platform.security.TandemUser;
-import org.tandem.programme.Call;
-import org.tandem.programme.CallBudget;
-import org.tandem.programme.CallInput;
 import org.tandem.programme.Calls;
-import org.tandem.programme.LocalizedText;
-import org.tandem.programme.Programme;
 import org.tandem.programme.Programmes;
 import org.tandem.project.Contracts;
 import org.tandem.project.Project;
+import org.tandem.project.ProjectFixtures;
 import org.tandem.project.Projects;
-import org.tandem.proposal.BudgetLine;
-import org.tandem.proposal.ProposalContent;
 import org.tandem.proposal.ProposalSubmissions;
-import org.tandem.proposal.TeamContent;
-import org.tandem.selection.DecisionsApproved;
 import org.tandem.support.TandemIntegrationTest;
 
 /**
@@ -55,28 +38,7 @@ class ProjectBrowserTests extends BrowserTest {
 
     /** A funded joint project of applicant.vn and applicant.ru, no contract signed yet. */
     Project awarded() {
-        Programme programme = programmes.byCode(DemoProgramme.CODE).orElseThrow();
-        long vn = programme.partyByCode("VN").orElseThrow().getId();
-        long ru = programme.partyByCode("RU").orElseThrow().getId();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Call call = calls.createApproved(programme.getId(), new CallInput(2026, new LocalizedText("Projects in a browser",
-                "Điều chỉnh", "Изменения"), new LocalizedText("Projects", "Dự án", "Проекты"), now.minus(Duration.ofDays(40)),
-                now.minus(Duration.ofDays(10)), 24, 36, Set.of("AI"),
-                List.of(new CallBudget(vn, new BigDecimal("9000000000.00"), new BigDecimal("3000000000.00"), "VND"),
-                        new CallBudget(ru, new BigDecimal("45000000.00"), new BigDecimal("15000000.00"), "RUB"))), "system");
-        ProposalContent content = new ProposalContent("RIVERS", "Joint project on river sensors", "Abstract",
-                List.of("sensors"), List.of("AI"), 24, "WP1 Data (months 1-12)\nWP2 Models (months 13-24)", null, null, null,
-                null, List.of(new TeamContent("VN", "Hanoi University of Science and Technology", "Nguyễn Văn An", null,
-                        List.of("Nguyễn Văn An"), List.of(new BudgetLine(1, "Personnel", new BigDecimal("1000000000.00")),
-                                new BudgetLine(1, "Equipment", new BigDecimal("500000000.00")),
-                                new BudgetLine(2, "Personnel", new BigDecimal("1000000000.00"))), null),
-                new TeamContent("RU", "Novosibirsk State University", "Иван Петров", null, List.of("Иван Петров"),
-                        List.of(new BudgetLine(1, "Personnel", new BigDecimal("5000000.00"))), null)));
-        long proposal = proposals.importSubmitted(call.getId(), content, Map.of(vn, user("applicant.vn").id(), ru,
-                user("applicant.ru").id()), now.minus(Duration.ofDays(12)), user("admin").id()).proposalId();
-        long id = projects.createProjects(new DecisionsApproved(call.getId(), "browser-projects", List.of(proposal), List.of(),
-                now)).get(0);
-        return projects.get(id);
+        return new ProjectFixtures(calls, programmes, proposals, projects, users).awarded("Projects in a browser", 1).get(0);
     }
 
     void sign(Page officer, String party, String number) {
