@@ -56,11 +56,17 @@ public final class SelectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (policy == Policy.OPTIMAL) {
+            org.tandem.engine.io.OrTools.loadInBackground(); // overlaps unpacking the solver with reading the files
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         FundingResult result;
         try {
             SelectionInput in = SelectionFiles.read(proposals, costs, budgets, quotas);
+            if (SolverSettings.log()) {
+                System.err.printf("select: files read after %d ms%n", (System.nanoTime() - start) / 1_000_000);
+            }
             result = FundingLine.compute(in.proposals(), in.budgets(), in.quotas(), policy,
                     Duration.ofMillis((long) (timeLimitSeconds * 1000)));
         } catch (BadInputException e) {

@@ -28,6 +28,11 @@ final class SolverSettings {
         return Boolean.parseBoolean(System.getProperty("tandem.select.cuts", "true"));
     }
 
+    /** The final core search runs as short restarts with other seeds ({@code OptimalSelector}); off only to compare. */
+    static boolean restarts() {
+        return Boolean.parseBoolean(System.getProperty("tandem.select.restarts", "true"));
+    }
+
     static boolean log() {
         return Boolean.getBoolean("tandem.select.log");
     }
