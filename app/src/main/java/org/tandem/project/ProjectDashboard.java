@@ -130,12 +130,10 @@ public class ProjectDashboard {
         Map<String, Long> degrees = counts(programmeId, "degree", "TRAINING");
         Map<String, Long> genders = counts(programmeId, "gender", "TRAINING");
 
-        long overdue = 0;
-        long late = 0;
-        for (Project p : projects.ofProgramme(programmeId)) {
-            overdue += schedule.dues(p).stream().filter(ReportSchedule.Due::overdue).count();
-            late += workPlan.items(p).stream().filter(WorkPlan.Item::late).count();
-        }
+        List<Project> all = projects.ofProgramme(programmeId);
+        long overdue = schedule.dues(all).values().stream().flatMap(List::stream).filter(ReportSchedule.Due::overdue)
+                .count();
+        long late = workPlan.items(all).values().stream().flatMap(List::stream).filter(WorkPlan.Item::late).count();
         return new Board(programme, byStatus, money, byKind, joint, patents, degrees, genders, overdue, late);
     }
 

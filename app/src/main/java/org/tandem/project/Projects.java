@@ -237,13 +237,13 @@ public class Projects {
     /** Every project, newest award first. */
     @Transactional(readOnly = true)
     public List<Project> all() {
-        return jdbc.sql("select * from project order by awarded_at desc, id desc").query(this::row).list().stream()
-                .map(this::withParts).toList();
+        return withParts(jdbc.sql("select * from project order by awarded_at desc, id desc").query(this::row).list());
     }
 
     @Transactional(readOnly = true)
     public List<Project> ofProgramme(long programmeId) {
-        return all().stream().filter(p -> p.programmeId() == programmeId).toList();
+        return withParts(jdbc.sql("select * from project where programme_id = ? order by awarded_at desc, id desc")
+                .param(programmeId).query(this::row).list());
     }
 
     /** Projects whose team this user leads. */
@@ -287,24 +287,41 @@ public class Projects {
     }
 
     private Project withParts(Row r) {
-        List<Project.BudgetItem> all = new ArrayList<>();
-        Map<Long, List<Project.BudgetItem>> budgets = new LinkedHashMap<>();
-        jdbc.sql("select party_id, year, category, amount from project_budget_line where project_id = ? order by year, category")
-                .param(r.id()).query((rs, i) -> {
-                    budgets.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Project.BudgetItem(rs.getInt(2), rs.getString(3), rs.getBigDecimal(4)));
+        return withParts(List.of(r)).get(0);
+    }
+
+    /** Parts and budget lines of many projects in two queries, not two per project (dashboards list them all). */
+    private List<Project> withParts(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        Map<Long, Map<Long, List<Project.BudgetItem>>> budgets = new LinkedHashMap<>();
+        jdbc.sql("""
+                select project_id, party_id, year, category, amount from project_budget_line where project_id = any(?)
+                order by project_id, year, category""")
+                .param(ids).query((rs, i) -> {
+                    budgets.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                            .add(new Project.BudgetItem(rs.getInt(3), rs.getString(4), rs.getBigDecimal(5)));
                     return null;
                 }).list();
-        List<Project.Part> parts = jdbc.sql("select * from project_party where project_id = ? order by position")
-                .param(r.id()).query((rs, i) -> new Project.Part(rs.getLong("party_id"), rs.getString("party_code"),
-                        rs.getInt("position"), rs.getString("code"), rs.getString("currency"),
-                        rs.getString("host_organisation"), (Long) rs.getObject("pi_user_id"), rs.getString("pi_name"),
-                        rs.getString("pi_email"), lines(rs.getString("members")),
-                        List.copyOf(budgets.getOrDefault(rs.getLong("party_id"), all))))
-                .list();
-        return new Project(r.id(), r.proposalId(), r.callId(), r.programmeId(), r.acronym(), r.title(), r.abstractText(),
-                lines(r.keywords()), r.durationMonths(), r.workPlan(), r.status(), r.startDate(), r.endDate(), r.trlStart(),
-                r.trlEnd(), r.awardedAt(), r.updatedAt(), parts);
+        Map<Long, List<Project.Part>> parts = new LinkedHashMap<>();
+        jdbc.sql("select * from project_party where project_id = any(?) order by project_id, position").param(ids)
+                .query((rs, i) -> {
+                    long project = rs.getLong("project_id");
+                    List<Project.BudgetItem> budget = budgets.getOrDefault(project, Map.of())
+                            .getOrDefault(rs.getLong("party_id"), List.of());
+                    return parts.computeIfAbsent(project, k -> new ArrayList<>()).add(new Project.Part(
+                            rs.getLong("party_id"), rs.getString("party_code"), rs.getInt("position"), rs.getString("code"),
+                            rs.getString("currency"), rs.getString("host_organisation"), (Long) rs.getObject("pi_user_id"),
+                            rs.getString("pi_name"), rs.getString("pi_email"), lines(rs.getString("members")),
+                            List.copyOf(budget)));
+                }).list();
+        return rows.stream().map(r -> new Project(r.id(), r.proposalId(), r.callId(), r.programmeId(), r.acronym(),
+                r.title(), r.abstractText(), lines(r.keywords()), r.durationMonths(), r.workPlan(), r.status(),
+                r.startDate(), r.endDate(), r.trlStart(), r.trlEnd(), r.awardedAt(), r.updatedAt(),
+                List.copyOf(parts.getOrDefault(r.id(), List.of())))).toList();
     }
 
     private static List<String> lines(String s) {

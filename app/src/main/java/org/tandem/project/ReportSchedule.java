@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +67,6 @@ public class ReportSchedule {
 
     private final JdbcClient jdbc;
     private final Projects projects;
-    private final Contracts contracts;
     private final Programmes programmes;
     private final Accounts accounts;
     private final Outbox outbox;
@@ -72,11 +74,10 @@ public class ReportSchedule {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ReportSchedule(JdbcClient jdbc, Projects projects, Contracts contracts, Programmes programmes, Accounts accounts,
+    ReportSchedule(JdbcClient jdbc, Projects projects, Programmes programmes, Accounts accounts,
                    Outbox outbox, MessageSource messages, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.projects = projects;
-        this.contracts = contracts;
         this.programmes = programmes;
         this.accounts = accounts;
         this.outbox = outbox;
@@ -125,34 +126,75 @@ public class ReportSchedule {
     /** The reports the project's teams owe, from their signed contracts, earliest first. */
     @Transactional(readOnly = true)
     public List<Due> dues(Project project) {
-        if (project.startDate() == null || ProjectWorkflow.TERMINATED.equals(project.status())) {
-            return List.of();
-        }
-        Programme programme = programmes.get(project.programmeId());
-        List<Due> dues = new ArrayList<>();
-        for (Contracts.Contract c : contracts.contracts(project.id())) {
-            Project.Part part = project.part(c.partyId()).orElseThrow();
-            Party party = programme.party(c.partyId()).orElseThrow();
-            Setting s = setting(project.programmeId(), c.partyId());
-            LocalDate today = LocalDate.now(clock.withZone(party.zone()));
-            // A contract year ending on the contract's last day is covered by the final report.
-            for (int year = 1; ; year++) {
-                LocalDate yearEnd = c.startDate().plusYears(year).minusDays(1);
-                if (!yearEnd.isBefore(c.endDate())) {
-                    break;
-                }
-                dues.add(due(project, part, "ANNUAL", year, yearEnd, yearEnd.plusDays(s.graceDays()), today));
-            }
-            dues.add(due(project, part, "FINAL", 0, c.endDate(), c.endDate().plusDays(s.graceDays()), today));
-        }
-        dues.sort(Comparator.comparing(Due::dueOn).thenComparing(Due::partyCode));
-        return dues;
+        return dues(List.of(project)).getOrDefault(project.id(), List.of());
     }
 
-    private Due due(Project project, Project.Part part, String kind, int year, LocalDate periodEnd, LocalDate dueOn,
-                    LocalDate today) {
-        String filed = jdbc.sql("select status from project_report where project_id = ? and party_id = ? and kind = ? and year = ?")
-                .params(project.id(), part.partyId(), kind, year).query(String.class).optional().orElse(null);
+    /**
+     * What {@link #dues(Project)} gives, for many projects at once (a programme's dashboard, the officers' list, the
+     * reminders) in three queries whatever their number. Projects that owe nothing are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Due>> dues(Collection<Project> some) {
+        List<Project> owing = some.stream()
+                .filter(p -> p.startDate() != null && !ProjectWorkflow.TERMINATED.equals(p.status())).toList();
+        Map<Long, List<Due>> out = new LinkedHashMap<>();
+        if (owing.isEmpty()) {
+            return out;
+        }
+        Long[] ids = owing.stream().map(Project::id).toArray(Long[]::new);
+        Map<Long, List<Term>> terms = new HashMap<>();
+        jdbc.sql("select project_id, party_id, start_date, end_date from project_contract where project_id = any(?)")
+                .param(ids).query((rs, i) -> terms.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Term(rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))))
+                .list();
+        Map<String, String> filed = new HashMap<>();
+        jdbc.sql("select project_id, party_id, kind, year, status from project_report where project_id = any(?)")
+                .param(ids).query((rs, i) -> filed.put(reportKey(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)),
+                        rs.getString(5)))
+                .list();
+        Long[] programmeIds = owing.stream().map(Project::programmeId).distinct().toArray(Long[]::new);
+        Map<String, Setting> settings = new HashMap<>();
+        jdbc.sql("select programme_id, party_id, grace_days, remind_days from project_report_setting where programme_id = any(?)")
+                .param(programmeIds).query((rs, i) -> settings.put(rs.getLong(1) + "/" + rs.getLong(2),
+                        new Setting(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4))))
+                .list();
+        Map<Long, Programme> programmeOf = new HashMap<>();
+        for (Project project : owing) {
+            Programme programme = programmeOf.computeIfAbsent(project.programmeId(), programmes::get);
+            List<Due> dues = new ArrayList<>();
+            for (Term c : terms.getOrDefault(project.id(), List.of())) {
+                Project.Part part = project.part(c.partyId()).orElseThrow();
+                Party party = programme.party(c.partyId()).orElseThrow();
+                Setting s = settings.getOrDefault(project.programmeId() + "/" + c.partyId(),
+                        new Setting(project.programmeId(), c.partyId(), DEFAULT_GRACE_DAYS, DEFAULT_REMIND_DAYS));
+                LocalDate today = LocalDate.now(clock.withZone(party.zone()));
+                // A contract year ending on the contract's last day is covered by the final report.
+                for (int year = 1; ; year++) {
+                    LocalDate yearEnd = c.start().plusYears(year).minusDays(1);
+                    if (!yearEnd.isBefore(c.end())) {
+                        break;
+                    }
+                    dues.add(due(project, part, "ANNUAL", year, yearEnd, yearEnd.plusDays(s.graceDays()), today, filed));
+                }
+                dues.add(due(project, part, "FINAL", 0, c.end(), c.end().plusDays(s.graceDays()), today, filed));
+            }
+            dues.sort(Comparator.comparing(Due::dueOn).thenComparing(Due::partyCode));
+            out.put(project.id(), dues);
+        }
+        return out;
+    }
+
+    /** A party's contract term, all the due dates need of it. */
+    private record Term(long partyId, LocalDate start, LocalDate end) {
+    }
+
+    private static String reportKey(long projectId, long partyId, String kind, int year) {
+        return projectId + "/" + partyId + "/" + kind + "/" + year;
+    }
+
+    private static Due due(Project project, Project.Part part, String kind, int year, LocalDate periodEnd,
+                           LocalDate dueOn, LocalDate today, Map<String, String> filedReports) {
+        String filed = filedReports.get(reportKey(project.id(), part.partyId(), kind, year));
         long late = filed == null && today.isAfter(dueOn) ? ChronoUnit.DAYS.between(dueOn, today) : 0;
         return new Due(project.id(), part.partyId(), part.partyCode(), part.code(), kind, year, periodEnd, dueOn, filed, late);
     }
@@ -161,12 +203,12 @@ public class ReportSchedule {
     @Transactional(readOnly = true)
     public List<Overdue> overdueFor(TandemUser user) {
         List<Overdue> out = new ArrayList<>();
-        for (Project p : projects.forOfficer(user)) {
-            if (!ProjectWorkflow.RUNNING.equals(p.status())) {
-                continue;
-            }
+        List<Project> running = projects.forOfficer(user).stream()
+                .filter(p -> ProjectWorkflow.RUNNING.equals(p.status())).toList();
+        Map<Long, List<Due>> all = dues(running);
+        for (Project p : running) {
             var own = user.officerParties(p.programmeId());
-            dues(p).stream().filter(Due::overdue).filter(d -> own.contains(d.partyId())).forEach(d -> out.add(new Overdue(p, d)));
+            all.getOrDefault(p.id(), List.of()).stream().filter(Due::overdue).filter(d -> own.contains(d.partyId())).forEach(d -> out.add(new Overdue(p, d)));
         }
         out.sort(Comparator.comparingLong((Overdue o) -> o.due().daysLate()).reversed());
         return out;
@@ -190,11 +232,10 @@ public class ReportSchedule {
     @Transactional
     public int remind() {
         int sent = 0;
-        for (Project p : projects.all()) {
-            if (!ProjectWorkflow.RUNNING.equals(p.status())) {
-                continue;
-            }
-            for (Due d : dues(p)) {
+        List<Project> running = projects.all().stream().filter(p -> ProjectWorkflow.RUNNING.equals(p.status())).toList();
+        Map<Long, List<Due>> all = dues(running);
+        for (Project p : running) {
+            for (Due d : all.getOrDefault(p.id(), List.of())) {
                 if (d.filed() != null) {
                     continue;
                 }

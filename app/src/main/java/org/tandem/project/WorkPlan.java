@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,36 +89,51 @@ public class WorkPlan {
     @Transactional(readOnly = true)
     public List<LateItem> lateFor(TandemUser user) {
         List<LateItem> late = new ArrayList<>();
-        for (Project p : projects.forOfficer(user)) {
-            if (!ProjectWorkflow.RUNNING.equals(p.status())) {
-                continue;
-            }
-            items(p).stream().filter(Item::late).forEach(i -> late.add(new LateItem(p, i)));
+        List<Project> running = projects.forOfficer(user).stream()
+                .filter(p -> ProjectWorkflow.RUNNING.equals(p.status())).toList();
+        Map<Long, List<Item>> all = items(running);
+        for (Project p : running) {
+            all.getOrDefault(p.id(), List.of()).stream().filter(Item::late).forEach(i -> late.add(new LateItem(p, i)));
         }
         late.sort(java.util.Comparator.comparingLong((LateItem l) -> l.item().daysLate()).reversed());
         return late;
     }
 
     List<Item> items(Project project) {
-        Map<Long, String> codes = new LinkedHashMap<>();
-        project.parties().forEach(p -> codes.put(p.partyId(), p.partyCode()));
-        LocalDate today = today(project);
-        boolean running = ProjectWorkflow.RUNNING.equals(project.status());
-        return jdbc.sql("select * from project_work_item where project_id = ? order by position, id").param(project.id())
+        return items(List.of(project)).getOrDefault(project.id(), List.of());
+    }
+
+    /** The items of many projects in one query (a programme's dashboard, the officers' list), each as above. */
+    Map<Long, List<Item>> items(Collection<Project> some) {
+        Map<Long, List<Item>> out = new LinkedHashMap<>();
+        if (some.isEmpty()) {
+            return out;
+        }
+        Map<Long, Project> byId = new LinkedHashMap<>();
+        some.forEach(p -> byId.put(p.id(), p));
+        Map<Long, LocalDate> todayOf = new HashMap<>();
+        jdbc.sql("select * from project_work_item where project_id = any(?) order by project_id, position, id")
+                .param(byId.keySet().toArray(Long[]::new))
                 .query((rs, i) -> {
+                    Project project = byId.get(rs.getLong("project_id"));
                     Integer month = (Integer) rs.getObject("due_month");
                     LocalDate own = rs.getObject("due_on", LocalDate.class);
                     LocalDate due = own != null ? own
                             : month == null || project.startDate() == null ? null
                             : project.startDate().plusMonths(month).minusDays(1);
                     String status = rs.getString("status");
+                    boolean running = ProjectWorkflow.RUNNING.equals(project.status());
+                    LocalDate today = todayOf.computeIfAbsent(project.id(), k -> today(project));
                     long late = running && OPEN.equals(status) && due != null && today.isAfter(due)
                             ? ChronoUnit.DAYS.between(due, today) : 0;
                     Long party = (Long) rs.getObject("party_id");
-                    return new Item(rs.getLong("id"), project.id(), rs.getInt("position"), rs.getString("kind"),
-                            rs.getString("title"), party == null ? null : codes.get(party), month, due, status,
-                            rs.getObject("done_on", LocalDate.class), late);
+                    String partyCode = party == null ? null : project.parties().stream()
+                            .filter(pp -> pp.partyId() == party).map(Project.Part::partyCode).findFirst().orElse(null);
+                    return out.computeIfAbsent(project.id(), k -> new ArrayList<>()).add(new Item(rs.getLong("id"),
+                            project.id(), rs.getInt("position"), rs.getString("kind"), rs.getString("title"), partyCode,
+                            month, due, status, rs.getObject("done_on", LocalDate.class), late));
                 }).list();
+        return out;
     }
 
     /** Today where the project's lead party is: a due date is a date in that agency's calendar. */

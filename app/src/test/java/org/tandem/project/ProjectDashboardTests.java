@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,8 @@ class ProjectDashboardTests {
     @Autowired Reports reports;
     @Autowired Outputs outputs;
     @Autowired UserDetailsService users;
+    @Autowired ReportSchedule schedule;
+    @Autowired WorkPlan workPlan;
 
     TandemUser user(String name) {
         return (TandemUser) users.loadUserByUsername(name);
@@ -75,6 +78,34 @@ class ProjectDashboardTests {
         assertThat(b.patentsByStatus()).containsKey("APPLIED");
         // The 2024 call's team that has not filed its first annual report.
         assertThat(b.overdueReports()).isPositive();
+    }
+
+    /**
+     * The dashboard reads the dues and work items of all the programme's projects at once; each project's own
+     * schedule and work plan, read one by one, must add up to the same counts, and give the same lists.
+     */
+    @Test
+    void overdueReportsAndLateItemsAreThoseOfEachProjectReadOnItsOwn() {
+        Programme earlier = programmes.byCode("VN-RU-2021").orElseThrow();
+        var all = projects.ofProgramme(earlier.getId());
+        assertThat(all).hasSizeGreaterThan(2);
+        var dues = schedule.dues(all);
+        var items = workPlan.items(all);
+        long overdue = 0;
+        long late = 0;
+        for (Project p : all) {
+            assertThat(projects.get(p.id())).isEqualTo(p);
+            List<ReportSchedule.Due> own = schedule.dues(p);
+            assertThat(dues.getOrDefault(p.id(), List.of())).as(p.acronym()).isEqualTo(own);
+            List<WorkPlan.Item> plan = workPlan.items(p);
+            assertThat(items.getOrDefault(p.id(), List.of())).as(p.acronym()).isEqualTo(plan);
+            overdue += own.stream().filter(ReportSchedule.Due::overdue).count();
+            late += plan.stream().filter(WorkPlan.Item::late).count();
+        }
+        ProjectDashboard.Board b = dashboard.board(earlier.getId(), user("officer.vn"));
+        assertThat(b.overdueReports()).isEqualTo(overdue).isPositive();
+        assertThat(b.lateItems()).isEqualTo(late);
+        assertThat(dues.values().stream().mapToLong(List::size).sum()).isGreaterThan(all.size());
     }
 
     @Test
