@@ -208,7 +208,8 @@ public class ReportSchedule {
         Map<Long, List<Due>> all = dues(running);
         for (Project p : running) {
             var own = user.officerParties(p.programmeId());
-            all.getOrDefault(p.id(), List.of()).stream().filter(Due::overdue).filter(d -> own.contains(d.partyId())).forEach(d -> out.add(new Overdue(p, d)));
+            all.getOrDefault(p.id(), List.of()).stream().filter(Due::overdue).filter(d -> own.contains(d.partyId()))
+                    .forEach(d -> out.add(new Overdue(p, d)));
         }
         out.sort(Comparator.comparingLong((Overdue o) -> o.due().daysLate()).reversed());
         return out;
