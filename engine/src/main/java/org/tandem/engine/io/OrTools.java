@@ -3,7 +3,6 @@ package org.tandem.engine.io;
 import com.google.ortools.Loader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.channels.FileChannel;
@@ -31,7 +30,8 @@ import java.util.zip.ZipFile;
  * a digest of the jar's entries (name, size, CRC: another OR-Tools build gets another directory) and loaded from
  * there. The directory is complete or absent: it is filled under a temporary name, each file forced to disk, then
  * renamed. Where there is no such jar on the class path (an exploded build, a nested Spring Boot jar) or the cache
- * cannot be written, OR-Tools' own loader does it as before.
+ * cannot be written, OR-Tools' own loader does it as before. Code that needs the libraries calls {@link #load()}, never
+ * {@code Loader.loadNativeLibraries()}: after a load from the cache that would unpack and load a second copy.
  */
 public final class OrTools {
 
@@ -98,7 +98,7 @@ public final class OrTools {
             }
             System.load(dir.resolve(System.mapLibraryName("jniortools")).toAbsolutePath().toString());
             return true;
-        } catch (IOException | UncheckedIOException | SecurityException | UnsatisfiedLinkError e) {
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
             return false; // OR-Tools' loader tries its own way; its error, if any, is the one reported
         }
     }
