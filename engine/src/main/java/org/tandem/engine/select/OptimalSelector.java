@@ -168,8 +168,7 @@ final class OptimalSelector {
     }
 
     /** One CP-SAT solve over a freshly built model; building is cheap next to solving. */
-    /** @param work CP-SAT's deterministic time spent (reproducible, unlike wall time) */
-    private record Phase(CpSolverStatus status, boolean[] values, long objective, long bound, double work) {
+    private record Phase(CpSolverStatus status, boolean[] values, long objective, long bound) {
 
         /**
          * @param shortfallCap -1: minimums are hard; otherwise a shortfall variable per field, total ≤ cap
@@ -305,7 +304,7 @@ final class OptimalSelector {
                 status = solver.solve(model);
             }
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
-                return new Phase(status, null, 0, Long.MAX_VALUE, solver.response().getDeterministicTime());
+                return new Phase(status, null, 0, Long.MAX_VALUE);
             }
             boolean[] values = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -314,8 +313,7 @@ final class OptimalSelector {
             // CP-SAT's bound is a double: rounded down only when it is integral to far below one unit.
             double b = solver.bestObjectiveBound();
             long bound = goal == Goal.MERIT ? (long) Math.floor(b + 1e-6) : Long.MAX_VALUE;
-            return new Phase(status, values, Math.round(solver.objectiveValue()), bound,
-                    solver.response().getDeterministicTime());
+            return new Phase(status, values, Math.round(solver.objectiveValue()), bound);
         }
     }
 
@@ -575,7 +573,7 @@ final class OptimalSelector {
     }
 
     /** Outcome of the core solve: the best set, whether it is proven, and a proven bound of the merit (units). */
-    private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation, double work) {
+    private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation) {
 
         /**
          * LP bound, incumbent (the better of the rank set and a greedy rounding of the LP), reduced-cost
@@ -608,7 +606,6 @@ final class OptimalSelector {
             long cap = rel.floorBound();
             long z = exactMerit(k, incumbent);
             long bound = cap;
-            double work = 0;
             // Each round asks the core for any set better than the incumbent and stops at the first one:
             // the better incumbent fixes more proposals, so the next core is smaller. A round that proves
             // there is none proves the incumbent optimal.
@@ -633,12 +630,11 @@ final class OptimalSelector {
                 LagrangianCuts cuts = SolverSettings.lagrangianCuts() ? LagrangianCuts.of(rel, z + 1, k.budget) : null;
                 Phase ph = Phase.solve(k, ranked, quotas, -1, z + 1, cap, Goal.MERIT, incumbent, deadline, fix, true, 1.0,
                         cuts, Long.MAX_VALUE);
-                work += ph.work;
                 if (ph.status == CpSolverStatus.INFEASIBLE) {
-                    return new Core(incumbent, true, z, rel, work); // nothing beats the incumbent
+                    return new Core(incumbent, true, z, rel); // nothing beats the incumbent
                 }
                 if (ph.status == CpSolverStatus.OPTIMAL) {
-                    return new Core(ph.values, true, exactMerit(k, ph.values), rel, work);
+                    return new Core(ph.values, true, exactMerit(k, ph.values), rel);
                 }
                 if (ph.values != null) {
                     incumbent = ph.values;
@@ -651,7 +647,6 @@ final class OptimalSelector {
                 // With the cuts it stops at the first solution better than z, and the next round fixes and cuts
                 // against that one (tighter).
                 Phase last = lastUnit(k, ranked, quotas, incumbent, z, cap, deadline, fix, cuts);
-                work += last.work;
                 if (last.values != null && exactMerit(k, last.values) > z) {
                     incumbent = last.values;
                     z = exactMerit(k, incumbent);
@@ -660,20 +655,20 @@ final class OptimalSelector {
                     }
                 }
                 if (cuts != null && last.status == CpSolverStatus.INFEASIBLE) {
-                    return new Core(incumbent, true, z, rel, work); // the cuts admit every set better than z: none
+                    return new Core(incumbent, true, z, rel); // the cuts admit every set better than z: none
                 }
                 if (last.status == CpSolverStatus.OPTIMAL) {
                     // The core's best is optimal among the sets that agree with the fixing; the others have ≤ z.
-                    return new Core(incumbent, true, z, rel, work);
+                    return new Core(incumbent, true, z, rel);
                 }
                 // Out of time: the core's own bound holds for the sets better than z, z for the rest.
                 bound = Math.max(z, Math.min(cap, last.bound));
                 break;
             }
             if (z >= cap) {
-                return new Core(incumbent, true, z, rel, work);
+                return new Core(incumbent, true, z, rel);
             }
-            return new Core(incumbent, false, Math.max(z, bound), rel, work);
+            return new Core(incumbent, false, Math.max(z, bound), rel);
         }
 
         /**
@@ -696,17 +691,15 @@ final class OptimalSelector {
                         false, 0, cuts, cuts != null ? z : Long.MAX_VALUE);
             }
             double slice = 0.1;
-            double work = 0;
             long bound = Long.MAX_VALUE;
             for (int restart = 0; ; restart++) {
                 Phase p = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
                         false, slice, cuts, z, restart, restart % 2 == 1);
-                work += p.work;
                 bound = Math.min(bound, p.bound);
                 boolean better = p.values != null && exactMerit(k, p.values) > z;
                 if (better || p.status == CpSolverStatus.OPTIMAL || p.status == CpSolverStatus.INFEASIBLE
                         || System.nanoTime() >= deadline) {
-                    return new Phase(p.status, p.values, p.objective, bound, work);
+                    return new Phase(p.status, p.values, p.objective, bound);
                 }
                 slice *= 1.5;
             }
