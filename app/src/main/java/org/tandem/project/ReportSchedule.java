@@ -235,6 +235,7 @@ public class ReportSchedule {
         int sent = 0;
         List<Project> running = projects.all().stream().filter(p -> ProjectWorkflow.RUNNING.equals(p.status())).toList();
         Map<Long, List<Due>> all = dues(running);
+        Map<String, Integer> windows = new HashMap<>(); // one read per programme and party, not per report
         for (Project p : running) {
             for (Due d : all.getOrDefault(p.id(), List.of())) {
                 if (d.filed() != null) {
@@ -243,7 +244,8 @@ public class ReportSchedule {
                 Programme programme = programmes.get(p.programmeId());
                 Party party = programme.party(d.partyId()).orElseThrow();
                 LocalDate today = LocalDate.now(clock.withZone(party.zone()));
-                int window = setting(p.programmeId(), d.partyId()).remindDays();
+                int window = windows.computeIfAbsent(p.programmeId() + "/" + d.partyId(),
+                        k -> setting(p.programmeId(), d.partyId()).remindDays());
                 String stage = d.overdue() ? OVERDUE : !today.isBefore(d.dueOn().minusDays(window)) ? BEFORE : null;
                 if (stage == null) {
                     continue;
