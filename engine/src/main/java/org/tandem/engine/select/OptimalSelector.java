@@ -303,6 +303,14 @@ final class OptimalSelector {
             } else {
                 status = solver.solve(model);
             }
+            if (SolverSettings.log()) {
+                // One line per CP-SAT search: where the time of a slow instance goes (which round, which kind of search).
+                System.err.printf("select:   %s search, floor %s, cap %s, first only %s, work %.2f, cuts %s, seed %d: %s"
+                                + " after %.2f deterministic s, %.0f ms%n",
+                        goal, meritFloor == Long.MIN_VALUE ? "-" : meritFloor, meritCap == Long.MAX_VALUE ? "-" : meritCap,
+                        stopAtFirst, workLimit, cuts != null, seed, status, solver.response().getDeterministicTime(),
+                        solver.wallTime() * 1000);
+            }
             if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
                 return new Phase(status, null, 0, Long.MAX_VALUE);
             }
