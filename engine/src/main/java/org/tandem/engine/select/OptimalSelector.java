@@ -584,8 +584,9 @@ final class OptimalSelector {
     private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation) {
 
         /**
-         * LP bound, incumbent (the better of the rank set and a greedy rounding of the LP), reduced-cost
-         * fixing against the incumbent, CP-SAT on what is left for a set strictly better than it. A short
+         * LP bound, incumbent (the better of the rank set and a greedy rounding of the LP), one aim at the bound
+         * itself ({@link Aim}), then rounds: reduced-cost fixing against the incumbent, CP-SAT on what is left
+         * for a set strictly better than it. A short
          * first round usually improves the incumbent; fixing again against the better one shrinks the
          * core before the long round. Returns null when no feasible incumbent is known (the minimums may
          * be infeasible): the caller's lexicographic path decides then.
@@ -613,11 +614,20 @@ final class OptimalSelector {
             }
             long cap = rel.floorBound();
             long z = exactMerit(k, incumbent);
-            long bound = cap;
+            Aim aim = Aim.at(k, ranked, quotas, rel, incumbent, z, cap, deadline, started);
+            if (aim.found != null) {
+                return new Core(aim.found, true, exactMerit(k, aim.found), rel);
+            }
+            if (aim.better != null && SolverSettings.aimKeeps()) {
+                incumbent = aim.better; // short of the bound but above the incumbent: the rounds start from it
+                z = exactMerit(k, incumbent);
+            }
+            long known = aim.known; // a proven bound of the merit, cap or below
+            long bound = known;
             // Each round asks the core for any set better than the incumbent and stops at the first one:
             // the better incumbent fixes more proposals, so the next core is smaller. A round that proves
             // there is none proves the incumbent optimal.
-            for (int round = 0; z < cap; round++) {
+            for (int round = 0; z < known; round++) {
                 if (System.nanoTime() >= deadline) {
                     break;
                 }
@@ -670,13 +680,61 @@ final class OptimalSelector {
                     return new Core(incumbent, true, z, rel);
                 }
                 // Out of time: the core's own bound holds for the sets better than z, z for the rest.
-                bound = Math.max(z, Math.min(cap, last.bound));
+                bound = Math.max(z, Math.min(known, last.bound));
                 break;
             }
-            if (z >= cap) {
+            if (z >= known) {
                 return new Core(incumbent, true, z, rel);
             }
             return new Core(incumbent, false, Math.max(z, bound), rel);
+        }
+
+        /**
+         * Before the rounds: aim straight at the rounded-down bound. On 16 of 24 correlated seeds the optimum
+         * is that bound, and every seed over 5 s was one of them: the time went into climbing to it round by
+         * round, each round's core larger than the last one's. Asking for merit ≥ cap at once lets the fixing
+         * and the rows for that target ({@link Relaxation#fixing}, {@link LagrangianCuts}) leave the
+         * smallest core there is, and the restarts of {@link #restarts} either find such a set (optimal) or
+         * prove there is none, which lowers the known bound by one (and, with more than one level, aims at that).
+         * Each aim has a fixed budget of deterministic time (reproducible); when it runs out, the best set its
+         * restarts found (they satisfy every budget and quota) replaces the incumbent if it is better, and the
+         * rounds end as soon as the incumbent reaches the known bound. Lowering the
+         * cap the rounds use instead changes which of their searches counts as the last unit, and was worse.
+         */
+        private record Aim(boolean[] found, long known, boolean[] better) {
+            static Aim at(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, Relaxation rel,
+                          boolean[] incumbent, long z, long cap, long deadline, long started) {
+                long known = cap;
+                double work = SolverSettings.aimWork();
+                if (!SolverSettings.lagrangianCuts()) {
+                    return new Aim(null, known, null);
+                }
+                boolean[] better = null;
+                for (int level = 0; work > 0 && z < known && level < SolverSettings.aimLevels(); level++) {
+                    LagrangianCuts cuts = LagrangianCuts.of(rel, known, k.budget);
+                    if (cuts == null) {
+                        break;
+                    }
+                    Fixing fix = rel.fixing(known - 1, true);
+                    Phase p = restarts(k, ranked, quotas, incumbent, known - 1, known, deadline, fix, cuts, work);
+                    if (SolverSettings.log()) {
+                        System.err.printf("select: aim at %d (%d of %d fixed): %s after %d ms%n", known, fix.count(),
+                                ranked.size(), p.status, (System.nanoTime() - started) / 1_000_000);
+                    }
+                    if (p.values != null && exactMerit(k, p.values) >= known && feasible(k, ranked, quotas, p.values)) {
+                        return new Aim(p.values, known, null);
+                    }
+                    if (p.values != null && exactMerit(k, p.values) > z && feasible(k, ranked, quotas, p.values)) {
+                        better = p.values;
+                        z = exactMerit(k, better);
+                    }
+                    if (p.status != CpSolverStatus.INFEASIBLE && p.status != CpSolverStatus.OPTIMAL) {
+                        break; // out of budget (or time)
+                    }
+                    known--; // every set of merit ≥ known agrees with the fixing and meets the rows: there is none
+                }
+                return new Aim(null, known, better);
+            }
         }
 
         /**
@@ -698,16 +756,29 @@ final class OptimalSelector {
                 return Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
                         false, 0, cuts, cuts != null ? z : Long.MAX_VALUE);
             }
+            return restarts(k, ranked, quotas, incumbent, z, cap, deadline, fix, cuts, Double.MAX_VALUE);
+        }
+
+        /** The restarts of {@link #lastUnit}, ending UNKNOWN once their slices add up to {@code maxWork}. */
+        private static Phase restarts(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas,
+                                      boolean[] incumbent, long z, long cap, long deadline, Fixing fix,
+                                      LagrangianCuts cuts, double maxWork) {
             double slice = 0.1;
+            double spent = 0;
             long bound = Long.MAX_VALUE;
+            boolean[] best = null; // the best set any restart found, even when not better than z
             for (int restart = 0; ; restart++) {
                 Phase p = Phase.solve(k, ranked, quotas, -1, Long.MIN_VALUE, cap, Goal.MERIT, incumbent, deadline, fix,
                         false, slice, cuts, z, restart, restart % 2 == 1);
                 bound = Math.min(bound, p.bound);
+                spent += slice;
+                if (p.values != null && (best == null || exactMerit(k, p.values) > exactMerit(k, best))) {
+                    best = p.values;
+                }
                 boolean better = p.values != null && exactMerit(k, p.values) > z;
                 if (better || p.status == CpSolverStatus.OPTIMAL || p.status == CpSolverStatus.INFEASIBLE
-                        || System.nanoTime() >= deadline) {
-                    return new Phase(p.status, p.values, p.objective, bound);
+                        || System.nanoTime() >= deadline || spent + slice * 1.5 > maxWork) {
+                    return new Phase(p.status, better ? p.values : best, p.objective, bound);
                 }
                 slice *= 1.5;
             }

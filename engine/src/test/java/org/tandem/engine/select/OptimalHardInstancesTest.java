@@ -122,6 +122,55 @@ class OptimalHardInstancesTest {
         assertThat(again.decisions()).isEqualTo(first.decisions());
     }
 
+    /**
+     * The optimum of correlated seed 11 (2,000 proposals) is the rounded-down Lagrangian bound: aiming at the bound
+     * finds it before any round. That of seed 1 is one unit below: the aim proves the bound out of reach, and the
+     * proof must hold, so the result is still the optimum and the reported bound is it, not the LP's.
+     */
+    @Test
+    void aimingAtTheBoundFindsItOrProvesItOutOfReach() {
+        assertProvenBelowTheBound(11, 0);
+        assertProvenBelowTheBound(1, 1);
+    }
+
+    /**
+     * An aim that runs out of its budget proves nothing. With a single 0.1-unit search, seed 11's aim stops
+     * unresolved; the rounds must still climb to the bound, not stop one unit short as if it had been excluded.
+     */
+    @Test
+    void anAimOutOfBudgetLeavesTheBoundAsItWas() {
+        System.setProperty("tandem.select.aim", "0.1");
+        try {
+            assertProvenBelowTheBound(11, 0);
+        } finally {
+            System.clearProperty("tandem.select.aim");
+        }
+    }
+
+    private static void assertProvenBelowTheBound(long seed, long expected) {
+        SelectionInput in = InstanceGenerator.generateCorrelated(2000, seed);
+        FundingResult opt = FundingLine.compute(in.proposals(), in.budgets(), in.quotas(), Policy.OPTIMAL,
+                Duration.ofSeconds(30));
+        String ctx = "seed " + seed;
+        assertThat(opt.optimal()).as(ctx).isTrue();
+        assertThat(opt.quotasMet()).as(ctx).isTrue();
+        assertThat(opt.meritBound()).as(ctx).isEqualByComparingTo(opt.totalMerit());
+        BigDecimal unit = ExactScaling.unit(in.proposals().stream().map(Proposal::merit).toList());
+        long belowTheBound = lpFloor(in) - opt.totalMerit().divide(unit).longValueExact();
+        assertThat(belowTheBound).as(ctx + ": units below ⌊L⌋").isEqualTo(expected);
+    }
+
+    /** ⌊L⌋, in merit units, of the Lagrangian bound the selector starts from. */
+    private static long lpFloor(SelectionInput in) {
+        Map<String, BigDecimal> budgets = new LinkedHashMap<>();
+        in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
+        Map<String, FieldQuota> quotas = new TreeMap<>();
+        in.quotas().forEach(q -> quotas.put(q.field(), q));
+        List<Proposal> ranked = RankOrder.sort(in.proposals(), budgets);
+        OptimalSelector.loadNative();
+        return OptimalSelector.Relaxation.of(OptimalSelector.Coefficients.of(ranked, budgets), ranked, quotas).floorBound();
+    }
+
     /** The best merit meeting every budget and quota, or null if the minimums cannot be met. */
     private static BigDecimal bruteForceMerit(SelectionInput in) {
         Map<String, BigDecimal> budget = new TreeMap<>();
