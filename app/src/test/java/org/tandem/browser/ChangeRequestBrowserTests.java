@@ -4,14 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.tandem.platform.security.TandemUser;
 import org.tandem.programme.Calls;
 import org.tandem.programme.Programmes;
 import org.tandem.project.Contracts;
@@ -39,19 +35,9 @@ class ChangeRequestBrowserTests extends BrowserTest {
     @Autowired Contracts contracts;
     @Autowired UserDetailsService users;
 
-    TandemUser user(String name) {
-        return (TandemUser) users.loadUserByUsername(name);
-    }
-
     /** A funded joint project of applicant.vn and applicant.ru with both contracts signed. */
     Project running() {
-        long id = new ProjectFixtures(calls, programmes, proposals, projects, users).awarded("Changes in a browser", 1).get(0).id();
-        for (String party : List.of("VN", "RU")) {
-            contracts.sign(id, party, new Contracts.ContractInput("C-" + party + "-" + id, LocalDate.of(2026, 3, 1), "Host",
-                    "PI", LocalDate.of(2026, 4, 1), LocalDate.of(2028, 3, 31),
-                    List.of(new Contracts.TrancheInput(2026, null, new BigDecimal("1000")))), user("officer." + party.toLowerCase()));
-        }
-        return projects.get(id);
+        return new ProjectFixtures(calls, programmes, proposals, projects, users).running(contracts, "Changes in a browser");
     }
 
     @Test

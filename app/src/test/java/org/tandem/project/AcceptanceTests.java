@@ -59,10 +59,7 @@ class AcceptanceTests {
     }
 
     Project running(String title) {
-        Project p = f.awarded(title, 1).get(0);
-        contracts.sign(p.id(), "VN", ContractTests.vnContract(), f.user("officer.vn"));
-        contracts.sign(p.id(), "RU", ContractTests.ruContract(), f.user("officer.ru"));
-        return projects.get(p.id());
+        return f.running(contracts, title);
     }
 
     /** A running project whose two teams' final reports are accepted: ready for its councils. */

@@ -62,10 +62,7 @@ class ChangeRequestTests {
     }
 
     Project running(String title) {
-        Project p = f.awarded(title, 1).get(0);
-        contracts.sign(p.id(), "VN", ContractTests.vnContract(), f.user("officer.vn"));
-        contracts.sign(p.id(), "RU", ContractTests.ruContract(), f.user("officer.ru"));
-        return projects.get(p.id());
+        return f.running(contracts, title);
     }
 
     static ChangeRequests.BudgetLineInput line(int year, String category, String amount) {

@@ -66,9 +66,7 @@ class OaiPmhTests {
             return;
         }
         ProjectFixtures f = new ProjectFixtures(calls, programmes, proposals, projects, users);
-        Project p = f.awarded("OAI: harvested", 1).get(0);
-        contracts.sign(p.id(), "VN", ContractTests.vnContract(), f.user("officer.vn"));
-        contracts.sign(p.id(), "RU", ContractTests.ruContract(), f.user("officer.ru"));
+        Project p = f.running(contracts, "OAI: harvested");
         outputs.add(p.id(), new Outputs.OutputInput(null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, true, json.readTree(OutputTests.CROSSREF), null), f.user("applicant.vn"));
         outputs.add(p.id(), new Outputs.OutputInput("PATENT", "Low-cost river gauge", null, null, null, null, null,

@@ -46,10 +46,7 @@ class OutputTests {
     }
 
     Project running(String title) {
-        Project p = f.awarded(title, 1).get(0);
-        contracts.sign(p.id(), "VN", ContractTests.vnContract(), f.user("officer.vn"));
-        contracts.sign(p.id(), "RU", ContractTests.ruContract(), f.user("officer.ru"));
-        return projects.get(p.id());
+        return f.running(contracts, title);
     }
 
     static Outputs.OutputInput publication(String doi, List<String> authors) {

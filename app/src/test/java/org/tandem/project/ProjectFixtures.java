@@ -98,6 +98,14 @@ public class ProjectFixtures {
     }
 
     /** A fresh call with {@code n} funded projects, awarded. */
+    /** One awarded project with both parties' contracts signed ({@link ContractTests}' contracts): running. */
+    public Project running(Contracts contracts, String title) {
+        Project p = awarded(title, 1).get(0);
+        contracts.sign(p.id(), "VN", ContractTests.vnContract(), user("officer.vn"));
+        contracts.sign(p.id(), "RU", ContractTests.ruContract(), user("officer.ru"));
+        return projects.get(p.id());
+    }
+
     public List<Project> awarded(String title, int n) {
         Call call = closedCall(title);
         List<Long> ids = new java.util.ArrayList<>();

@@ -40,10 +40,7 @@ class ReportTests {
     }
 
     Project running(String title) {
-        Project p = f.awarded(title, 1).get(0);
-        contracts.sign(p.id(), "VN", ContractTests.vnContract(), f.user("officer.vn"));
-        contracts.sign(p.id(), "RU", ContractTests.ruContract(), f.user("officer.ru"));
-        return projects.get(p.id());
+        return f.running(contracts, title);
     }
 
     static Reports.ReportInput annual(String text, String amount) {
