@@ -778,7 +778,8 @@ final class OptimalSelector {
                 boolean better = p.values != null && exactMerit(k, p.values) > z;
                 if (better || p.status == CpSolverStatus.OPTIMAL || p.status == CpSolverStatus.INFEASIBLE
                         || System.nanoTime() >= deadline || spent + slice * 1.5 > maxWork) {
-                    return new Phase(p.status, better ? p.values : best, p.objective, bound);
+                    boolean[] kept = better ? p.values : best;
+                    return new Phase(p.status, kept, kept == null ? 0 : exactMerit(k, kept), bound);
                 }
                 slice *= 1.5;
             }
