@@ -87,9 +87,7 @@ class OptimalHardInstancesTest {
             FundingResult opt = FundingLine.compute(in.proposals(), in.budgets(), in.quotas(), Policy.OPTIMAL,
                     Duration.ofSeconds(60));
             String ctx = "seed " + seed;
-            assertThat(opt.optimal()).as(ctx).isTrue();
-            assertThat(opt.quotasMet()).as(ctx).isTrue();
-            assertThat(opt.meritBound()).as(ctx).isEqualByComparingTo(opt.totalMerit());
+            assertProven(opt, ctx);
             FundingResult rank = FundingLine.compute(in.proposals(), in.budgets(), in.quotas(), Policy.RANK);
             if (rank.quotasMet()) {
                 assertThat(opt.totalMerit()).as(ctx).isGreaterThanOrEqualTo(rank.totalMerit());
@@ -116,9 +114,7 @@ class OptimalHardInstancesTest {
         Duration limit = Duration.ofSeconds(30);
         FundingResult first = FundingLine.compute(in.proposals(), in.budgets(), in.quotas(), Policy.OPTIMAL, limit);
         FundingResult again = FundingLine.compute(in.proposals(), in.budgets(), in.quotas(), Policy.OPTIMAL, limit);
-        assertThat(first.optimal()).isTrue();
-        assertThat(first.meritBound()).isEqualByComparingTo(first.totalMerit());
-        assertThat(first.quotasMet()).isTrue();
+        assertProven(first, "seed 19");
         assertThat(again.decisions()).isEqualTo(first.decisions());
     }
 
@@ -152,12 +148,17 @@ class OptimalHardInstancesTest {
         FundingResult opt = FundingLine.compute(in.proposals(), in.budgets(), in.quotas(), Policy.OPTIMAL,
                 Duration.ofSeconds(30));
         String ctx = "seed " + seed;
-        assertThat(opt.optimal()).as(ctx).isTrue();
-        assertThat(opt.quotasMet()).as(ctx).isTrue();
-        assertThat(opt.meritBound()).as(ctx).isEqualByComparingTo(opt.totalMerit());
+        assertProven(opt, ctx);
         BigDecimal unit = ExactScaling.unit(in.proposals().stream().map(Proposal::merit).toList());
         long belowTheBound = lpFloor(in) - opt.totalMerit().divide(unit).longValueExact();
         assertThat(belowTheBound).as(ctx + ": units below ⌊L⌋").isEqualTo(expected);
+    }
+
+    /** Proven optimal, every quota met, and the reported bound is the merit itself. */
+    private static void assertProven(FundingResult opt, String ctx) {
+        assertThat(opt.optimal()).as(ctx).isTrue();
+        assertThat(opt.quotasMet()).as(ctx).isTrue();
+        assertThat(opt.meritBound()).as(ctx).isEqualByComparingTo(opt.totalMerit());
     }
 
     /** ⌊L⌋, in merit units, of the Lagrangian bound the selector starts from. */
