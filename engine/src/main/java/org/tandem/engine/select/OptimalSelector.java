@@ -710,9 +710,31 @@ final class OptimalSelector {
                     return new Aim(null, known, null);
                 }
                 boolean[] better = null;
-                for (int level = 0; work > 0 && z < known && level < SolverSettings.aimLevels(); level++) {
+                int searched = 0; // levels given to CP-SAT
+                while (z < known) {
                     LagrangianCuts cuts = LagrangianCuts.of(rel, known, k.budget);
                     if (cuts == null) {
+                        break;
+                    }
+                    if (SolverSettings.enumerate()) {
+                        CoreEnumeration.Result e = CoreEnumeration.search(k, ranked, quotas, cuts, known, known,
+                                SolverSettings.enumerationStored(), SolverSettings.enumerationStreamed(),
+                                SolverSettings.enumerationChecks());
+                        if (SolverSettings.log()) {
+                            System.err.printf("select: enumeration at %d: %s (%d sets in the larger part, %d pairs)"
+                                            + " after %d ms%n", known, e.outcome(), e.states(), e.checks(),
+                                    (System.nanoTime() - started) / 1_000_000);
+                        }
+                        if (e.outcome() == CoreEnumeration.Outcome.FOUND && exactMerit(k, e.set()) >= known
+                                && feasible(k, ranked, quotas, e.set())) {
+                            return new Aim(e.set(), known, null);
+                        }
+                        if (e.outcome() == CoreEnumeration.Outcome.NONE) {
+                            known--; // every set of merit known was listed: there is none
+                            continue;
+                        }
+                    }
+                    if (work <= 0 || searched++ >= SolverSettings.aimLevels()) {
                         break;
                     }
                     Fixing fix = rel.fixing(known - 1, true);

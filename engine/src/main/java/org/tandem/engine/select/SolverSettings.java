@@ -55,6 +55,30 @@ final class SolverSettings {
         return Boolean.parseBoolean(System.getProperty("tandem.select.aimKeeps", "true"));
     }
 
+    /** The aim first tries to decide its target by {@link CoreEnumeration}; off only to compare. */
+    static boolean enumerate() {
+        return Boolean.parseBoolean(System.getProperty("tandem.select.enumerate", "true"));
+    }
+
+    /**
+     * Most disagreement sets {@link CoreEnumeration} keeps in memory (about 130 bytes each while they are sorted),
+     * never more than a sixteenth of the heap allows.
+     */
+    static int enumerationStored() {
+        long byHeap = Runtime.getRuntime().maxMemory() / 16 / 130;
+        return (int) Math.min(Integer.getInteger("tandem.select.enumerationStored", 1 << 21), byHeap);
+    }
+
+    /** Most disagreement sets {@link CoreEnumeration} streams past the stored ones before it gives up. */
+    static long enumerationStreamed() {
+        return Long.getLong("tandem.select.enumerationStreamed", 1L << 23);
+    }
+
+    /** Most pairs {@link CoreEnumeration} checks in its join before it gives up. */
+    static long enumerationChecks() {
+        return Long.getLong("tandem.select.enumerationChecks", 50_000_000L);
+    }
+
     static boolean log() {
         return Boolean.getBoolean("tandem.select.log");
     }

@@ -78,6 +78,85 @@ class LagrangianCutsTest {
         assertThat(tightRows).as("rows that actually restrict something").isGreaterThan(50);
     }
 
+    /**
+     * {@link CoreEnumeration} answers "is there a set with merit in [target, upper]?" exactly: a set it finds meets
+     * every budget and quota and lands in the window, and "none" means no feasible set of the instance does. With a
+     * limit too small to list a half it gives up rather than answer. Each of the three answers must occur often, or
+     * the test proves less than it claims.
+     */
+    @Test
+    void theEnumerationFindsASetInTheWindowExactlyWhenOneExists() {
+        int found = 0;
+        int none = 0;
+        int gaveUp = 0;
+        for (long seed = 1; seed <= 150; seed++) {
+            Random rnd = new Random(seed);
+            SelectionInput in = OptimalHardInstancesTest.correlated(rnd, 4 + rnd.nextInt(11));
+            Map<String, BigDecimal> budgets = new TreeMap<>();
+            in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
+            Map<String, FieldQuota> quotas = new TreeMap<>();
+            in.quotas().forEach(q -> quotas.put(q.field(), q));
+            List<Proposal> ps = new ArrayList<>(in.proposals());
+            if (seed % 2 == 0) {
+                // A thousandth on one merit makes the merit units a hundred times finer: the changes are then too
+                // sparse for the table of merit values, and the join takes its binary-search path.
+                Proposal first = ps.get(0);
+                ps.set(0, new Proposal(first.id(), first.field(), first.merit().add(new BigDecimal("0.001")),
+                        first.costs()));
+            }
+            OptimalSelector.loadNative();
+            OptimalSelector.Coefficients k = OptimalSelector.Coefficients.of(ps, budgets);
+            OptimalSelector.Relaxation rel = OptimalSelector.Relaxation.of(k, ps, quotas);
+            List<boolean[]> feasible = new ArrayList<>();
+            long opt = Long.MIN_VALUE;
+            for (int mask = 0; mask < (1 << ps.size()); mask++) {
+                boolean[] x = set(mask, ps.size());
+                if (feasible(k, ps, quotas, x)) {
+                    feasible.add(x);
+                    opt = Math.max(opt, merit(k, x));
+                }
+            }
+            if (feasible.isEmpty()) {
+                continue;
+            }
+            long floor = rel.floorBound();
+            for (long target : new long[] {floor, floor - 1, opt, opt - 1, opt - 3}) {
+                for (long upper : new long[] {target, floor}) {
+                    if (target > floor || upper < target) {
+                        continue;
+                    }
+                    String ctx = "seed " + seed + " window [" + target + ", " + upper + "]";
+                    LagrangianCuts cuts = LagrangianCuts.of(rel, target, k.budget());
+                    boolean exists = false;
+                    for (boolean[] x : feasible) {
+                        exists |= merit(k, x) >= target && merit(k, x) <= upper;
+                    }
+                    CoreEnumeration.Result r = CoreEnumeration.search(k, ps, quotas, cuts, target, upper, 1 << 16,
+                            1 << 20, 10_000_000);
+                    if (exists) {
+                        assertThat(r.outcome()).as(ctx).isEqualTo(CoreEnumeration.Outcome.FOUND);
+                        assertThat(feasible(k, ps, quotas, r.set())).as(ctx).isTrue();
+                        assertThat(merit(k, r.set())).as(ctx).isBetween(target, upper);
+                        found++;
+                    } else {
+                        assertThat(r.outcome()).as(ctx).isEqualTo(CoreEnumeration.Outcome.NONE);
+                        none++;
+                    }
+                    CoreEnumeration.Result cramped = CoreEnumeration.search(k, ps, quotas, cuts, target, upper, 2, 2,
+                            1);
+                    if (cramped.outcome() == CoreEnumeration.Outcome.TOO_LARGE) {
+                        gaveUp++;
+                    } else {
+                        assertThat(cramped.outcome()).as(ctx + " cramped").isEqualTo(r.outcome());
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(100);
+        assertThat(none).isGreaterThan(100);
+        assertThat(gaveUp).isGreaterThan(100);
+    }
+
     @Test
     void generatedHardInstancesAreProvenAndEqualAPlainCpSatMaximisation() {
         for (long seed = 1; seed <= 3; seed++) {

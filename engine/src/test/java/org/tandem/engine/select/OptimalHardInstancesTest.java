@@ -129,18 +129,59 @@ class OptimalHardInstancesTest {
         assertProvenBelowTheBound(1, 1);
     }
 
+    /** The same two answers by the enumeration alone, before any CP-SAT search; and by CP-SAT alone. */
+    @Test
+    void theEnumerationAndTheSearchDecideTheAimAlike() {
+        assertThat(enumerateAtTheBound(11).outcome()).isEqualTo(CoreEnumeration.Outcome.FOUND);
+        assertThat(enumerateAtTheBound(1).outcome()).isEqualTo(CoreEnumeration.Outcome.NONE);
+        System.setProperty("tandem.select.enumerate", "false");
+        try {
+            assertProvenBelowTheBound(11, 0);
+            assertProvenBelowTheBound(1, 1);
+        } finally {
+            System.clearProperty("tandem.select.enumerate");
+        }
+    }
+
     /**
-     * An aim that runs out of its budget proves nothing. With a single 0.1-unit search, seed 11's aim stops
-     * unresolved; the rounds must still climb to the bound, not stop one unit short as if it had been excluded.
+     * An aim that runs out of its budget proves nothing. With a single 0.1-unit search (and no enumeration, which
+     * decides seed 11 at once), the aim stops unresolved; the rounds must still climb to the bound, not stop one unit
+     * short as if it had been excluded. An enumeration that gives up must not exclude it either.
      */
     @Test
     void anAimOutOfBudgetLeavesTheBoundAsItWas() {
         System.setProperty("tandem.select.aim", "0.1");
+        System.setProperty("tandem.select.enumerationStored", "1000");
         try {
             assertProvenBelowTheBound(11, 0);
         } finally {
             System.clearProperty("tandem.select.aim");
+            System.clearProperty("tandem.select.enumerationStored");
         }
+    }
+
+    private static CoreEnumeration.Result enumerateAtTheBound(long seed) {
+        SelectionInput in = InstanceGenerator.generateCorrelated(2000, seed);
+        Map<String, BigDecimal> budgets = new LinkedHashMap<>();
+        in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
+        Map<String, FieldQuota> quotas = new TreeMap<>();
+        in.quotas().forEach(q -> quotas.put(q.field(), q));
+        List<Proposal> ranked = RankOrder.sort(in.proposals(), budgets);
+        OptimalSelector.loadNative();
+        OptimalSelector.Coefficients k = OptimalSelector.Coefficients.of(ranked, budgets);
+        OptimalSelector.Relaxation rel = OptimalSelector.Relaxation.of(k, ranked, quotas);
+        long floor = rel.floorBound();
+        CoreEnumeration.Result r = CoreEnumeration.search(k, ranked, quotas, LagrangianCuts.of(rel, floor, k.budget()),
+                floor, floor, SolverSettings.enumerationStored(), SolverSettings.enumerationStreamed(),
+                SolverSettings.enumerationChecks());
+        if (r.set() != null) {
+            long merit = 0;
+            for (int i = 0; i < r.set().length; i++) {
+                merit += r.set()[i] ? k.merit()[i] : 0;
+            }
+            assertThat(merit).as("seed " + seed + ": the set found reaches ⌊L⌋").isEqualTo(floor);
+        }
+        return r;
     }
 
     private static void assertProvenBelowTheBound(long seed, long expected) {
