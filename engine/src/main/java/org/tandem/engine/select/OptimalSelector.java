@@ -70,7 +70,13 @@ final class OptimalSelector {
         }
         if (core != null) {
             boolean[] best = core.values;
-            if (core.proven) {
+            if (core.proven && core.ranked) {
+                // The enumeration went through every set of the optimal merit: its choice is the exact tie-break.
+                if (SolverSettings.log()) {
+                    System.err.printf("select: tie-break by enumeration, weight %d after %d ms%n", rankWeight(best),
+                            (System.nanoTime() - started) / 1_000_000);
+                }
+            } else if (core.proven) {
                 long merit = exactMerit(k, core.values);
                 Fixing tieFix = core.relaxation == null ? null : core.relaxation.fixing(merit, false);
                 // The tie-break only chooses among sets of the proven best merit; on large instances with many
@@ -581,7 +587,12 @@ final class OptimalSelector {
     }
 
     /** Outcome of the core solve: the best set, whether it is proven, and a proven bound of the merit (units). */
-    private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation) {
+    private record Core(boolean[] values, boolean proven, long bound, Relaxation relaxation, boolean ranked) {
+
+        /** @param ranked true when values is already the set of greatest rank weight among the max-merit sets */
+        Core(boolean[] values, boolean proven, long bound, Relaxation relaxation) {
+            this(values, proven, bound, relaxation, false);
+        }
 
         /**
          * LP bound, incumbent (the better of the rank set and a greedy rounding of the LP), one aim at the bound
@@ -616,7 +627,7 @@ final class OptimalSelector {
             long z = exactMerit(k, incumbent);
             Aim aim = Aim.at(k, ranked, quotas, rel, incumbent, z, cap, deadline, started);
             if (aim.found != null) {
-                return new Core(aim.found, true, exactMerit(k, aim.found), rel);
+                return new Core(aim.found, true, exactMerit(k, aim.found), rel, aim.ranked);
             }
             if (aim.better != null && SolverSettings.aimKeeps()) {
                 incumbent = aim.better; // short of the bound but above the incumbent: the rounds start from it
@@ -701,7 +712,11 @@ final class OptimalSelector {
          * rounds end as soon as the incumbent reaches the known bound. Lowering the
          * cap the rounds use instead changes which of their searches counts as the last unit, and was worse.
          */
-        private record Aim(boolean[] found, long known, boolean[] better) {
+        private record Aim(boolean[] found, long known, boolean[] better, boolean ranked) {
+            Aim(boolean[] found, long known, boolean[] better) {
+                this(found, known, better, false);
+            }
+
             static Aim at(Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas, Relaxation rel,
                           boolean[] incumbent, long z, long cap, long deadline, long started) {
                 long known = cap;
@@ -719,7 +734,7 @@ final class OptimalSelector {
                     if (SolverSettings.enumerate()) {
                         CoreEnumeration.Result e = CoreEnumeration.search(k, ranked, quotas, cuts, known, known,
                                 SolverSettings.enumerationStored(), SolverSettings.enumerationStreamed(),
-                                SolverSettings.enumerationChecks());
+                                SolverSettings.enumerationChecks(), true);
                         if (SolverSettings.log()) {
                             System.err.printf("select: enumeration at %d: %s (%d sets in the larger part, %d pairs)"
                                             + " after %d ms%n", known, e.outcome(), e.states(), e.checks(),
@@ -727,7 +742,7 @@ final class OptimalSelector {
                         }
                         if (e.outcome() == CoreEnumeration.Outcome.FOUND && exactMerit(k, e.set()) >= known
                                 && feasible(k, ranked, quotas, e.set())) {
-                            return new Aim(e.set(), known, null);
+                            return new Aim(e.set(), known, null, e.ranked());
                         }
                         if (e.outcome() == CoreEnumeration.Outcome.NONE) {
                             known--; // every set of merit known was listed: there is none

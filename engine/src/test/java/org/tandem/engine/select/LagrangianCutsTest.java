@@ -80,8 +80,9 @@ class LagrangianCutsTest {
 
     /**
      * {@link CoreEnumeration} answers "is there a set with merit in [target, upper]?" exactly: a set it finds meets
-     * every budget and quota and lands in the window, and "none" means no feasible set of the instance does. With a
-     * limit too small to list a half it gives up rather than answer. Each of the three answers must occur often, or
+     * every budget and quota and lands in the window, and "none" means no feasible set of the instance does; asked for
+     * the tie-break, the set it returns has the greatest rank weight of all sets in the window. With a limit too small
+     * to list a half it gives up rather than answer. Each of the three answers must occur often, or
      * the test proves less than it claims.
      */
     @Test
@@ -137,6 +138,18 @@ class LagrangianCutsTest {
                         assertThat(r.outcome()).as(ctx).isEqualTo(CoreEnumeration.Outcome.FOUND);
                         assertThat(feasible(k, ps, quotas, r.set())).as(ctx).isTrue();
                         assertThat(merit(k, r.set())).as(ctx).isBetween(target, upper);
+                        CoreEnumeration.Result byRank = CoreEnumeration.search(k, ps, quotas, cuts, target, upper,
+                                1 << 16, 1 << 20, 10_000_000, true);
+                        long bestWeight = Long.MIN_VALUE;
+                        for (boolean[] x : feasible) {
+                            if (merit(k, x) >= target && merit(k, x) <= upper) {
+                                bestWeight = Math.max(bestWeight, rankWeight(x));
+                            }
+                        }
+                        assertThat(byRank.ranked()).as(ctx).isTrue();
+                        assertThat(feasible(k, ps, quotas, byRank.set())).as(ctx).isTrue();
+                        assertThat(merit(k, byRank.set())).as(ctx).isBetween(target, upper);
+                        assertThat(rankWeight(byRank.set())).as(ctx + " rank weight").isEqualTo(bestWeight);
                         found++;
                     } else {
                         assertThat(r.outcome()).as(ctx).isEqualTo(CoreEnumeration.Outcome.NONE);
@@ -211,6 +224,15 @@ class LagrangianCutsTest {
             x[i] = (mask & (1 << i)) != 0;
         }
         return x;
+    }
+
+    /** Σ (n − i) over the funded proposals: the tie-break's weight. */
+    private static long rankWeight(boolean[] x) {
+        long w = 0;
+        for (int i = 0; i < x.length; i++) {
+            w += x[i] ? x.length - i : 0;
+        }
+        return w;
     }
 
     private static long merit(OptimalSelector.Coefficients k, boolean[] x) {
