@@ -154,6 +154,7 @@ final class CoreEnumeration {
         // first set found instead.
         boolean rankAll = byRank && streamedCount <= RANKED_STREAM;
         Index index = new Index(hb, key);
+        hb.keepOnlyTheTree(); // the index holds the rest, in its order
         Join join = new Join(index, merit0, spend0, room, count0, bounds, target, upper, key, keyMin, cuts.cap(),
                 maxChecks, rankAll);
         // Depth first over the streamed proposals in ascending weight, each set joined as it is reached.
@@ -553,6 +554,14 @@ final class CoreEnumeration {
                 }
             }
             return s;
+        }
+
+        void keepOnlyTheTree() {
+            merit = null;
+            weight = null;
+            rank = null;
+            spend = null;
+            count = null;
         }
 
         void flip(int s, boolean[] x) {

@@ -61,11 +61,11 @@ final class SolverSettings {
     }
 
     /**
-     * Most disagreement sets {@link CoreEnumeration} keeps in memory (about 130 bytes each while they are sorted),
-     * never more than a sixteenth of the heap allows.
+     * Most disagreement sets {@link CoreEnumeration} keeps in memory (about 160 bytes each while they are sorted, with
+     * two parties and five fields with quotas), never more than a sixteenth of the heap allows.
      */
     static int enumerationStored() {
-        long byHeap = Runtime.getRuntime().maxMemory() / 16 / 130;
+        long byHeap = Runtime.getRuntime().maxMemory() / 16 / 160;
         return (int) Math.min(Integer.getInteger("tandem.select.enumerationStored", 1 << 21), byHeap);
     }
 
