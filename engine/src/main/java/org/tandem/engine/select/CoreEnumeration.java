@@ -120,7 +120,10 @@ final class CoreEnumeration {
             int[][] split = split(free, percent);
             storedCount = count(split[0], cuts, true);
             streamedCount = count(split[1], cuts, true);
-            if (storedCount <= maxStored && streamedCount <= maxStreamed) {
+            if (streamedCount > maxStreamed) {
+                break; // a smaller stored share only streams more
+            }
+            if (storedCount <= maxStored) {
                 stored = split[0];
                 streamed = split[1];
             }
