@@ -49,17 +49,19 @@ final class CoreEnumeration {
     static Result search(OptimalSelector.Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas,
                          LagrangianCuts cuts, long target, long upper, int maxStored, long maxStreamed,
                          long maxChecks) {
-        return search(k, ranked, quotas, cuts, target, upper, maxStored, maxStreamed, maxChecks, false);
+        return search(k, ranked, quotas, cuts, target, upper, maxStored, maxStreamed, maxChecks, false,
+                Long.MAX_VALUE);
     }
 
     /**
      * @param byRank false: stop at the first set in the window; true: go on through every pair and return the set of
      *               greatest rank weight Σ (n − i)·x_i (i its position in {@code ranked}), the tie-break of
      *               {@link OptimalSelector} among sets of equal merit, exact when the window holds only the optimum
+     * @param deadline System.nanoTime() past which it gives up (the command's time limit), Long.MAX_VALUE for none
      */
     static Result search(OptimalSelector.Coefficients k, List<Proposal> ranked, Map<String, FieldQuota> quotas,
                          LagrangianCuts cuts, long target, long upper, int maxStored, long maxStreamed,
-                         long maxChecks, boolean byRank) {
+                         long maxChecks, boolean byRank, long deadline) {
         int n = ranked.size();
         boolean[] base = cuts.in().clone();
         List<String> parties = new ArrayList<>(k.cost().keySet());
@@ -135,7 +137,7 @@ final class CoreEnumeration {
         if (stored == null) {
             return new Result(Outcome.TOO_LARGE, null, (long) Math.min(storedCount, Long.MAX_VALUE), 0);
         }
-        Half hb = Half.list(stored, base, k.merit(), cost, field, f, cuts.weight(), cuts.cap(), maxStored);
+        Half hb = Half.list(stored, base, k.merit(), cost, field, f, cuts.weight(), cuts.cap(), maxStored, deadline);
         if (hb == null) {
             return new Result(Outcome.TOO_LARGE, null, maxStored, 0);
         }
@@ -158,6 +160,9 @@ final class CoreEnumeration {
         boolean rankAll = byRank && streamedCount <= RANKED_STREAM;
         Index index = new Index(hb, key);
         hb.keepOnlyTheTree(); // the index holds the rest, in its order
+        if (pastDeadline(deadline)) {
+            return new Result(Outcome.TOO_LARGE, null, hb.size, 0);
+        }
         Join join = new Join(index, merit0, spend0, room, count0, bounds, target, upper, key, keyMin, cuts.cap(),
                 maxChecks, rankAll);
         // Depth first over the streamed proposals in ascending weight, each set joined as it is reached.
@@ -202,7 +207,7 @@ final class CoreEnumeration {
                 break;
             }
             next[depth] = j + 1;
-            if (++listed > maxStreamed) {
+            if (++listed > maxStreamed || (listed % 4096 == 0 && pastDeadline(deadline))) {
                 break;
             }
             int i = streamed[j];
@@ -426,6 +431,10 @@ final class CoreEnumeration {
         }
     }
 
+    private static boolean pastDeadline(long deadline) {
+        return deadline != Long.MAX_VALUE && System.nanoTime() >= deadline;
+    }
+
     /** Most streamed sets (as {@link #count} bounds them) for which the tie-break goes through every pair. */
     private static final double RANKED_STREAM = 1 << 22;
 
@@ -496,9 +505,9 @@ final class CoreEnumeration {
             item = new int[capacity];
         }
 
-        /** @return null when more than maxStates sets are within the cap */
+        /** @return null when more than maxStates sets are within the cap, or past the deadline */
         static Half list(int[] items, boolean[] base, long[] meritOf, long[][] cost, int[] field, int f, long[] w,
-                         long cap, int maxStates) {
+                         long cap, int maxStates, long deadline) {
             Half h = new Half(cost.length, f, 1024, meritOf.length);
             h.add(-1, -1, 0, 0, null, null, 0);
             // Depth first over items in ascending weight: a child too heavy means every later sibling is too.
@@ -517,7 +526,7 @@ final class CoreEnumeration {
                 next[depth] = j + 1;
                 int i = items[j];
                 int sign = base[i] ? -1 : 1;
-                if (h.size >= maxStates) {
+                if (h.size >= maxStates || (h.size % 4096 == 0 && pastDeadline(deadline))) {
                     return null;
                 }
                 int child = h.add(s, i, h.merit[s] + sign * meritOf[i], h.weight[s] + w[i], cost, field, sign);

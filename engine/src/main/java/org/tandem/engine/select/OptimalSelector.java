@@ -734,7 +734,7 @@ final class OptimalSelector {
                     if (SolverSettings.enumerate()) {
                         CoreEnumeration.Result e = CoreEnumeration.search(k, ranked, quotas, cuts, known, known,
                                 SolverSettings.enumerationStored(), SolverSettings.enumerationStreamed(),
-                                SolverSettings.enumerationChecks(), true);
+                                SolverSettings.enumerationChecks(), true, deadline);
                         if (SolverSettings.log()) {
                             System.err.printf("select: enumeration at %d: %s (%d sets in the larger part, %d pairs)"
                                             + " after %d ms%n", known, e.outcome(), e.states(), e.checks(),

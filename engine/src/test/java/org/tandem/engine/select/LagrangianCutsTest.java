@@ -82,7 +82,7 @@ class LagrangianCutsTest {
      * {@link CoreEnumeration} answers "is there a set with merit in [target, upper]?" exactly: a set it finds meets
      * every budget and quota and lands in the window, and "none" means no feasible set of the instance does; asked for
      * the tie-break, the set it returns has the greatest rank weight of all sets in the window. With a limit too small
-     * to list a half it gives up rather than answer. Each of the three answers must occur often, or
+     * to list a half, or past its deadline, it gives up rather than answer. Each of the three answers must occur often, or
      * the test proves less than it claims.
      */
     @Test
@@ -139,7 +139,7 @@ class LagrangianCutsTest {
                         assertThat(feasible(k, ps, quotas, r.set())).as(ctx).isTrue();
                         assertThat(merit(k, r.set())).as(ctx).isBetween(target, upper);
                         CoreEnumeration.Result byRank = CoreEnumeration.search(k, ps, quotas, cuts, target, upper,
-                                1 << 16, 1 << 20, 10_000_000, true);
+                                1 << 16, 1 << 20, 10_000_000, true, Long.MAX_VALUE);
                         long bestWeight = Long.MIN_VALUE;
                         for (boolean[] x : feasible) {
                             if (merit(k, x) >= target && merit(k, x) <= upper) {
@@ -155,6 +155,9 @@ class LagrangianCutsTest {
                         assertThat(r.outcome()).as(ctx).isEqualTo(CoreEnumeration.Outcome.NONE);
                         none++;
                     }
+                    CoreEnumeration.Result late = CoreEnumeration.search(k, ps, quotas, cuts, target, upper, 1 << 16,
+                            1 << 20, 10_000_000, true, System.nanoTime() - 1);
+                    assertThat(late.outcome()).as(ctx + " past the deadline").isEqualTo(CoreEnumeration.Outcome.TOO_LARGE);
                     CoreEnumeration.Result cramped = CoreEnumeration.search(k, ps, quotas, cuts, target, upper, 2, 2,
                             1);
                     if (cramped.outcome() == CoreEnumeration.Outcome.TOO_LARGE) {
