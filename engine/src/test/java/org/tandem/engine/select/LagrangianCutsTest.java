@@ -27,25 +27,13 @@ class LagrangianCutsTest {
         int checkedSets = 0;
         int tightRows = 0;
         for (long seed = 1; seed <= 150; seed++) {
-            Random rnd = new Random(seed);
-            SelectionInput in = OptimalHardInstancesTest.correlated(rnd, 4 + rnd.nextInt(11));
-            Map<String, BigDecimal> budgets = new TreeMap<>();
-            in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
-            Map<String, FieldQuota> quotas = new TreeMap<>();
-            in.quotas().forEach(q -> quotas.put(q.field(), q));
-            List<Proposal> ps = in.proposals();
-            OptimalSelector.loadNative();
-            OptimalSelector.Coefficients k = OptimalSelector.Coefficients.of(ps, budgets);
-            OptimalSelector.Relaxation rel = OptimalSelector.Relaxation.of(k, ps, quotas);
-            List<boolean[]> feasible = new ArrayList<>();
-            long opt = Long.MIN_VALUE;
-            for (int mask = 0; mask < (1 << ps.size()); mask++) {
-                boolean[] x = set(mask, ps.size());
-                if (feasible(k, ps, quotas, x)) {
-                    feasible.add(x);
-                    opt = Math.max(opt, merit(k, x));
-                }
-            }
+            Small c = Small.of(seed, false);
+            List<Proposal> ps = c.ps();
+            Map<String, FieldQuota> quotas = c.quotas();
+            OptimalSelector.Coefficients k = c.k();
+            OptimalSelector.Relaxation rel = c.rel();
+            List<boolean[]> feasible = c.feasible();
+            long opt = c.opt();
             String ctx = "seed " + seed;
             if (feasible.isEmpty()) {
                 continue;
@@ -91,32 +79,15 @@ class LagrangianCutsTest {
         int none = 0;
         int gaveUp = 0;
         for (long seed = 1; seed <= 150; seed++) {
-            Random rnd = new Random(seed);
-            SelectionInput in = OptimalHardInstancesTest.correlated(rnd, 4 + rnd.nextInt(11));
-            Map<String, BigDecimal> budgets = new TreeMap<>();
-            in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
-            Map<String, FieldQuota> quotas = new TreeMap<>();
-            in.quotas().forEach(q -> quotas.put(q.field(), q));
-            List<Proposal> ps = new ArrayList<>(in.proposals());
-            if (seed % 2 == 0) {
-                // A thousandth on one merit makes the merit units a hundred times finer: the changes are then too
-                // sparse for the table of merit values, and the join takes its binary-search path.
-                Proposal first = ps.get(0);
-                ps.set(0, new Proposal(first.id(), first.field(), first.merit().add(new BigDecimal("0.001")),
-                        first.costs()));
-            }
-            OptimalSelector.loadNative();
-            OptimalSelector.Coefficients k = OptimalSelector.Coefficients.of(ps, budgets);
-            OptimalSelector.Relaxation rel = OptimalSelector.Relaxation.of(k, ps, quotas);
-            List<boolean[]> feasible = new ArrayList<>();
-            long opt = Long.MIN_VALUE;
-            for (int mask = 0; mask < (1 << ps.size()); mask++) {
-                boolean[] x = set(mask, ps.size());
-                if (feasible(k, ps, quotas, x)) {
-                    feasible.add(x);
-                    opt = Math.max(opt, merit(k, x));
-                }
-            }
+            // On even seeds a thousandth on one merit makes the merit units a hundred times finer: the changes are
+            // then too sparse for the table of merit values, and the join takes its binary-search path.
+            Small c = Small.of(seed, seed % 2 == 0);
+            List<Proposal> ps = c.ps();
+            Map<String, FieldQuota> quotas = c.quotas();
+            OptimalSelector.Coefficients k = c.k();
+            OptimalSelector.Relaxation rel = c.rel();
+            List<boolean[]> feasible = c.feasible();
+            long opt = c.opt();
             if (feasible.isEmpty()) {
                 continue;
             }
@@ -219,6 +190,41 @@ class LagrangianCutsTest {
             }
         }
         return total;
+    }
+
+    /**
+     * A small correlated instance with every feasible set listed by brute force; opt is Long.MIN_VALUE when none is.
+     * With finerMerit, the first proposal's merit gets a thousandth more.
+     */
+    private record Small(List<Proposal> ps, Map<String, FieldQuota> quotas, OptimalSelector.Coefficients k,
+                         OptimalSelector.Relaxation rel, List<boolean[]> feasible, long opt) {
+        static Small of(long seed, boolean finerMerit) {
+            Random rnd = new Random(seed);
+            SelectionInput in = OptimalHardInstancesTest.correlated(rnd, 4 + rnd.nextInt(11));
+            Map<String, BigDecimal> budgets = new TreeMap<>();
+            in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
+            Map<String, FieldQuota> quotas = new TreeMap<>();
+            in.quotas().forEach(q -> quotas.put(q.field(), q));
+            List<Proposal> ps = new ArrayList<>(in.proposals());
+            if (finerMerit) {
+                Proposal first = ps.get(0);
+                ps.set(0, new Proposal(first.id(), first.field(), first.merit().add(new BigDecimal("0.001")),
+                        first.costs()));
+            }
+            OptimalSelector.loadNative();
+            OptimalSelector.Coefficients k = OptimalSelector.Coefficients.of(ps, budgets);
+            OptimalSelector.Relaxation rel = OptimalSelector.Relaxation.of(k, ps, quotas);
+            List<boolean[]> feasible = new ArrayList<>();
+            long opt = Long.MIN_VALUE;
+            for (int mask = 0; mask < (1 << ps.size()); mask++) {
+                boolean[] x = set(mask, ps.size());
+                if (LagrangianCutsTest.feasible(k, ps, quotas, x)) {
+                    feasible.add(x);
+                    opt = Math.max(opt, merit(k, x));
+                }
+            }
+            return new Small(ps, quotas, k, rel, feasible, opt);
+        }
     }
 
     private static boolean[] set(int mask, int n) {

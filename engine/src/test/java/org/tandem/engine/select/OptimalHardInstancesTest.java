@@ -161,19 +161,12 @@ class OptimalHardInstancesTest {
     }
 
     private static CoreEnumeration.Result enumerateAtTheBound(long seed) {
-        SelectionInput in = InstanceGenerator.generateCorrelated(2000, seed);
-        Map<String, BigDecimal> budgets = new LinkedHashMap<>();
-        in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
-        Map<String, FieldQuota> quotas = new TreeMap<>();
-        in.quotas().forEach(q -> quotas.put(q.field(), q));
-        List<Proposal> ranked = RankOrder.sort(in.proposals(), budgets);
-        OptimalSelector.loadNative();
-        OptimalSelector.Coefficients k = OptimalSelector.Coefficients.of(ranked, budgets);
-        OptimalSelector.Relaxation rel = OptimalSelector.Relaxation.of(k, ranked, quotas);
-        long floor = rel.floorBound();
-        CoreEnumeration.Result r = CoreEnumeration.search(k, ranked, quotas, LagrangianCuts.of(rel, floor, k.budget()),
-                floor, floor, SolverSettings.enumerationStored(), SolverSettings.enumerationStreamed(),
-                SolverSettings.enumerationChecks());
+        Model m = Model.of(InstanceGenerator.generateCorrelated(2000, seed));
+        OptimalSelector.Coefficients k = m.k();
+        long floor = m.rel().floorBound();
+        CoreEnumeration.Result r = CoreEnumeration.search(k, m.ranked(), m.quotas(),
+                LagrangianCuts.of(m.rel(), floor, k.budget()), floor, floor, SolverSettings.enumerationStored(),
+                SolverSettings.enumerationStreamed(), SolverSettings.enumerationChecks());
         if (r.set() != null) {
             long merit = 0;
             for (int i = 0; i < r.set().length; i++) {
@@ -204,13 +197,22 @@ class OptimalHardInstancesTest {
 
     /** ⌊L⌋, in merit units, of the Lagrangian bound the selector starts from. */
     private static long lpFloor(SelectionInput in) {
-        Map<String, BigDecimal> budgets = new LinkedHashMap<>();
-        in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
-        Map<String, FieldQuota> quotas = new TreeMap<>();
-        in.quotas().forEach(q -> quotas.put(q.field(), q));
-        List<Proposal> ranked = RankOrder.sort(in.proposals(), budgets);
-        OptimalSelector.loadNative();
-        return OptimalSelector.Relaxation.of(OptimalSelector.Coefficients.of(ranked, budgets), ranked, quotas).floorBound();
+        return Model.of(in).rel().floorBound();
+    }
+
+    /** The selector's view of an input: proposals in rank order, exact coefficients and the LP's Lagrangian bound. */
+    private record Model(List<Proposal> ranked, Map<String, FieldQuota> quotas, OptimalSelector.Coefficients k,
+                         OptimalSelector.Relaxation rel) {
+        static Model of(SelectionInput in) {
+            Map<String, BigDecimal> budgets = new LinkedHashMap<>();
+            in.budgets().forEach(b -> budgets.put(b.party(), b.amount()));
+            Map<String, FieldQuota> quotas = new TreeMap<>();
+            in.quotas().forEach(q -> quotas.put(q.field(), q));
+            List<Proposal> ranked = RankOrder.sort(in.proposals(), budgets);
+            OptimalSelector.loadNative();
+            OptimalSelector.Coefficients k = OptimalSelector.Coefficients.of(ranked, budgets);
+            return new Model(ranked, quotas, k, OptimalSelector.Relaxation.of(k, ranked, quotas));
+        }
     }
 
     /** The best merit meeting every budget and quota, or null if the minimums cannot be met. */
